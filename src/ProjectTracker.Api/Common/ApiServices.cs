@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Formatters;
+using ProjectTracker.Api.Common.Errors;
+using ProjectTracker.Api.Common.Validation;
+
+namespace ProjectTracker.Api.Common;
+
+public static class ApiServices
+{
+    /// <summary>Controllers, JSON conventions, validation and problem details: the shape every endpoint shares.</summary>
+    public static IServiceCollection AddApi(this IServiceCollection services)
+    {
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+        {
+            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
+            context.ProblemDetails.Extensions.TryAdd("traceId", Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
+        });
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+
+        services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
+
+        services.AddControllers(options =>
+            {
+                options.Filters.Add<ValidationFilter>();
+                options.ModelBinderProviders.Insert(0, new SnakeCaseEnumBinderProvider());
+                // The API speaks JSON (and problem+json); advertising text/plain and text/json only confuses clients.
+                options.OutputFormatters.RemoveType<StringOutputFormatter>();
+                options.OutputFormatters.OfType<SystemTextJsonOutputFormatter>().Single().SupportedMediaTypes.Remove("text/json");
+                // Every action can fail in these ways; declaring them once keeps Swagger truthful.
+                options.Filters.Add(new ProducesResponseTypeAttribute(typeof(ProblemDetails), StatusCodes.Status500InternalServerError, "application/problem+json"));
+                options.Filters.Add(new ProducesResponseTypeAttribute(typeof(ProblemDetails), StatusCodes.Status503ServiceUnavailable, "application/problem+json"));
+                options.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, _) => $"'{value}' is not a valid value.");
+                options.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => $"'{value}' is not a valid value.");
+                options.ModelBindingMessageProvider.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"'{value}' is not a valid value.");
+                options.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(_ => "The value must be a number.");
+                options.ModelBindingMessageProvider.SetMissingRequestBodyRequiredValueAccessor(() => "A request body is required.");
+            })
+            .AddJsonOptions(options => Configure(options.JsonSerializerOptions))
+            .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = ValidationProblems.FromModelState);
+        services.ConfigureHttpJsonOptions(options => Configure(options.SerializerOptions));
+        return services;
+    }
+
+    /// <summary>JSON as the API speaks it: camelCase, enums as snake_case strings, Chinese unescaped, unknown fields refused.</summary>
+    public static void Configure(JsonSerializerOptions json)
+    {
+        json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
+        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        // Responses are JSON documents, never inlined into HTML, so only what JSON itself requires is escaped.
+        json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
+        json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;
+        json.NumberHandling = JsonNumberHandling.Strict;
+        json.MaxDepth = 32;
+        json.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+    }
+}

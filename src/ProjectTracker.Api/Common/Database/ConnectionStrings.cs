@@ -1,0 +1,45 @@
+using System.Data.Common;
+using Npgsql;
+
+namespace ProjectTracker.Api.Common.Database;
+
+/// <summary>Reads the connection strings and fills in the settings the API relies on when they are not given.</summary>
+public static class ConnectionStrings
+{
+    public const string Primary = "ProjectTracker";
+    public const string Migrations = "ProjectTrackerMigrations";
+
+    public static string Require(IConfiguration configuration, string name = Primary) =>
+        configuration.GetConnectionString(name) is { Length: > 0 } value
+            ? value
+            : throw new InvalidOperationException(
+                $"The connection string 'ConnectionStrings:{name}' is missing. Set it in appsettings or as the environment variable ConnectionStrings__{name} " +
+                "(for a local server without Docker: db/local-postgres.sh start prints one).");
+
+    /// <summary>
+    /// Defaults chosen for a small API server; anything set explicitly in the connection string wins.
+    /// </summary>
+    public static string WithDefaults(string connectionString)
+    {
+        var given = new DbConnectionStringBuilder { ConnectionString = connectionString };
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+
+        void Default(string keyword, Action apply)
+        {
+            if (!given.ContainsKey(keyword)) apply();
+        }
+
+        // Fail fast when the server is unreachable: a request should get its 503 in seconds, not hang.
+        Default("Timeout", () => builder.Timeout = 5);
+        Default("Command Timeout", () => builder.CommandTimeout = 30);
+        // Dapper never prepares statements itself; auto-prepare turns the repeated SQL texts into
+        // server-side prepared statements after two uses (parse/plan once, then bind/execute only).
+        Default("Max Auto Prepare", () => builder.MaxAutoPrepare = 64);
+        Default("Auto Prepare Min Usages", () => builder.AutoPrepareMinUsages = 2);
+        // PostgreSQL on a small machine does best with few busy backends; requests beyond this
+        // wait briefly for a pooled connection instead of adding contention on the server.
+        Default("Maximum Pool Size", () => builder.MaxPoolSize = 32);
+        Default("Application Name", () => builder.ApplicationName = "ProjectTracker.Api");
+        return builder.ConnectionString;
+    }
+}

@@ -1,0 +1,39 @@
+using Microsoft.OpenApi;
+
+namespace ProjectTracker.Api.Common.Swagger;
+
+public static class SwaggerSetup
+{
+    public static IServiceCollection AddSwagger(this IServiceCollection services)
+    {
+        services.AddEndpointsApiExplorer();
+        services.AddSwaggerGen(options =>
+        {
+            options.SwaggerDoc("v1", new OpenApiInfo
+            {
+                Title = "ProjectTracker API",
+                Version = "v1",
+                Description = "Investment projects attracted by Chinese cities (招商引资): signings (签约), starts (开工) and completions, " +
+                              "with reference data, dashboards and an audit trail. Errors are RFC 9457 problem details.",
+            });
+            options.IncludeXmlComments(Path.Combine(AppContext.BaseDirectory, "ProjectTracker.Api.xml"), includeControllerXmlComments: true);
+            options.SupportNonNullableReferenceTypes();
+            options.EnableAnnotations();
+            options.OperationFilter<CamelCaseQueryParameters>();
+        });
+        return services;
+    }
+
+    /// <summary>Swagger UI at /swagger and the document at /swagger/v1/swagger.json, unless <c>Swagger:Enabled</c> is false.</summary>
+    public static WebApplication UseSwaggerWhenEnabled(this WebApplication app)
+    {
+        if (!app.Configuration.GetValue("Swagger:Enabled", true)) return app;
+        app.UseSwagger();
+        app.UseSwaggerUI(options =>
+        {
+            options.SwaggerEndpoint("/swagger/v1/swagger.json", "ProjectTracker API v1");
+            options.DocumentTitle = "ProjectTracker API";
+        });
+        return app;
+    }
+}

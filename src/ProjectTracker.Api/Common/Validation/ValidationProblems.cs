@@ -1,0 +1,111 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.Infrastructure;
+using Microsoft.AspNetCore.Mvc.ModelBinding;
+
+namespace ProjectTracker.Api.Common.Validation;
+
+/// <summary>400 answers naming the offending fields the way the client wrote them (JSON names, query names).</summary>
+public static partial class ValidationProblems
+{
+    public static ObjectResult Result(HttpContext httpContext, IDictionary<string, string[]> errors)
+    {
+        var modelState = new ModelStateDictionary();
+        foreach (var (field, messages) in errors)
+        {
+            foreach (var message in messages) modelState.AddModelError(field, message);
+        }
+        return FromModelState(httpContext, modelState);
+    }
+
+    /// <summary>The response for model-binding failures (malformed JSON, wrong types, unknown fields).</summary>
+    public static IActionResult FromModelState(ActionContext context) => FromModelState(context.HttpContext, context.ModelState);
+
+    private static ObjectResult FromModelState(HttpContext httpContext, ModelStateDictionary modelState)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        var bodyIsMalformed = modelState.Keys.Any(key => key.StartsWith('$'));
+        foreach (var (key, entry) in modelState)
+        {
+            if (entry.Errors.Count == 0) continue;
+            // A malformed body also marks the whole parameter as missing; the JSON error says more.
+            if (bodyIsMalformed && !key.StartsWith('$') && !key.Contains('.')) continue;
+
+            foreach (var error in entry.Errors)
+            {
+                var message = error.ErrorMessage is { Length: > 0 } text ? text : error.Exception?.Message ?? "The value is not valid.";
+                var (field, friendly) = Describe(key, message);
+                errors[field] = errors.TryGetValue(field, out var existing) ? [.. existing, friendly] : [friendly];
+            }
+        }
+
+        var factory = httpContext.RequestServices.GetRequiredService<ProblemDetailsFactory>();
+        var problem = factory.CreateValidationProblemDetails(httpContext, new ModelStateDictionary(), StatusCodes.Status400BadRequest,
+            detail: "The request has invalid fields; see errors.");
+        foreach (var (field, messages) in errors) problem.Errors[field] = messages;
+        return new ObjectResult(problem) { StatusCode = StatusCodes.Status400BadRequest, ContentTypes = { "application/problem+json" } };
+    }
+
+    /// <summary>Maps a model-state key and System.Text.Json message to a client field name and a message without .NET type names.</summary>
+    internal static (string Field, string Message) Describe(string key, string message)
+    {
+        if (UnknownProperty().Match(message) is { Success: true } unknown)
+        {
+            var parent = JsonPath(key);
+            var name = unknown.Groups["name"].Value;
+            return (parent.Length == 0 ? name : $"{parent}.{name}", $"'{name}' is not a known field.");
+        }
+
+        var field = JsonPath(key);
+        if (field.Length == 0) field = "body";
+
+        if (!key.StartsWith('$')) return (field, message);
+
+        if (ConvertedTo().Match(message) is { Success: true } conversion)
+        {
+            return (field, $"The value is not valid: expected {Expected(conversion.Groups["type"].Value)}.");
+        }
+        return (field, "The request body is not valid JSON here.");
+    }
+
+    /// <summary><c>$.investment.amount</c>, <c>request.Investment.Amount</c> or <c>MinAmount</c> → <c>investment.amount</c>, <c>minAmount</c>.</summary>
+    private static string JsonPath(string key)
+    {
+        var path = key.StartsWith('$') ? key.TrimStart('$').TrimStart('.') : key;
+        var segments = path.Split('.', StringSplitOptions.RemoveEmptyEntries);
+        return string.Join('.', segments.Select(segment => JsonNamingPolicy.CamelCase.ConvertName(segment)));
+    }
+
+    private static string Expected(string clrType)
+    {
+        if (NullableOf().Match(clrType) is { Success: true } nullable) clrType = nullable.Groups["inner"].Value;
+        var type = Type.GetType(clrType) ?? typeof(Program).Assembly.GetType(clrType);
+        var underlying = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
+        if (underlying is { IsEnum: true })
+        {
+            return "one of " + string.Join(", ", Enum.GetNames(underlying).Select(name => JsonNamingPolicy.SnakeCaseLower.ConvertName(name)));
+        }
+        return underlying?.Name switch
+        {
+            nameof(Decimal) or nameof(Double) or nameof(Single) => "a number",
+            nameof(Int32) or nameof(Int64) or nameof(Int16) => "a whole number",
+            nameof(DateOnly) => "a date as yyyy-MM-dd",
+            nameof(DateTime) or nameof(DateTimeOffset) => "a date and time in ISO 8601",
+            nameof(Boolean) => "true or false",
+            nameof(Guid) => "a UUID",
+            nameof(String) => "a string",
+            _ when clrType.Contains("[]", StringComparison.Ordinal) || clrType.Contains("List", StringComparison.Ordinal) => "an array",
+            _ => "a value of another type",
+        };
+    }
+
+    [GeneratedRegex(@"^System\.Nullable`1\[(?<inner>.+)\]$")]
+    private static partial Regex NullableOf();
+
+    [GeneratedRegex("The JSON property '(?<name>[^']+)' could not be mapped")]
+    private static partial Regex UnknownProperty();
+
+    [GeneratedRegex(@"could not be converted to (?<type>[\w.`\[\], ]+?)\.( Path|$)")]
+    private static partial Regex ConvertedTo();
+}

@@ -1,0 +1,41 @@
+using ProjectTracker.Api.Common;
+using ProjectTracker.Api.Common.Database;
+using ProjectTracker.Api.Common.Hosting;
+using ProjectTracker.Api.Common.Swagger;
+using ProjectTracker.Api.ReferenceData;
+
+var builder = WebApplication.CreateBuilder(args);
+if (builder.Configuration["urls"] is null && builder.Configuration["http_ports"] is null)
+{
+    builder.WebHost.UseUrls("http://127.0.0.1:5080");
+}
+
+builder.Services.AddDatabase(builder.Configuration);
+builder.Services.AddApi();
+builder.Services.AddSwagger();
+builder.Services.AddHealth();
+builder.Services.AddSingleton<PlaceRepository>();
+
+var app = builder.Build();
+
+if (CommandLine.IsCommand(args))
+{
+    return await CommandLine.RunAsync(app, args);
+}
+
+app.UseExceptionHandler();
+app.UseStatusCodePages();
+app.UseSwaggerWhenEnabled();
+app.MapControllers();
+app.MapHealthEndpoints();
+
+if (!app.PrepareDatabase())
+{
+    return 1;
+}
+app.LogAddressesWhenStarted();
+await app.RunAsync();
+return 0;
+
+/// <summary>The API's entry point; public so integration tests can host it.</summary>
+public partial class Program;

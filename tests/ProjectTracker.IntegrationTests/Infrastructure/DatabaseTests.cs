@@ -1,0 +1,19 @@
+namespace ProjectTracker.IntegrationTests.Infrastructure;
+
+/// <summary>Base of test classes that share one database (and API) per class; they skip when no server is available.</summary>
+public abstract class DatabaseTests(TestDatabase database) : IClassFixture<TestDatabase>, IAsyncLifetime
+{
+    protected TestDatabase Database { get; } = database;
+
+    protected static CancellationToken Cancellation => TestContext.Current.CancellationToken;
+
+    protected HttpClient Client() => Database.Api.CreateClient();
+
+    public virtual ValueTask InitializeAsync()
+    {
+        Assert.SkipWhen(Database.Server.UnavailableReason is not null, Database.Server.UnavailableReason ?? "");
+        return ValueTask.CompletedTask;
+    }
+
+    public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
+}

@@ -1,0 +1,28 @@
+using Npgsql;
+using ProjectTracker.Api.Common.Database;
+
+namespace ProjectTracker.Tests.Common;
+
+public sealed class ConnectionStringsTests
+{
+    [Fact]
+    public void DefaultsAreFilledInWhenAbsent()
+    {
+        var result = new NpgsqlConnectionStringBuilder(ConnectionStrings.WithDefaults("Host=db;Database=pt;Username=u;Password=p"));
+
+        Assert.Equal(5, result.Timeout);
+        Assert.Equal(64, result.MaxAutoPrepare);
+        Assert.Equal(32, result.MaxPoolSize);
+        Assert.Equal("db", result.Host);
+    }
+
+    [Fact]
+    public void ExplicitSettingsWin()
+    {
+        var result = new NpgsqlConnectionStringBuilder(ConnectionStrings.WithDefaults("Host=db;Timeout=30;Maximum Pool Size=8;Max Auto Prepare=0"));
+
+        Assert.Equal(30, result.Timeout);
+        Assert.Equal(8, result.MaxPoolSize);
+        Assert.Equal(0, result.MaxAutoPrepare);
+    }
+}
