@@ -2,7 +2,9 @@ using ProjectTracker.Api.Common;
 using ProjectTracker.Api.Common.Database;
 using ProjectTracker.Api.Common.Hosting;
 using ProjectTracker.Api.Common.Swagger;
+using ProjectTracker.Api.Projects;
 using ProjectTracker.Api.ReferenceData;
+using ProjectTracker.Api.Seeds;
 
 var builder = WebApplication.CreateBuilder(args);
 if (builder.Configuration["urls"] is null && builder.Configuration["http_ports"] is null)
@@ -14,7 +16,12 @@ builder.Services.AddDatabase(builder.Configuration);
 builder.Services.AddApi();
 builder.Services.AddSwagger();
 builder.Services.AddHealth();
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<ReferenceData>();
 builder.Services.AddSingleton<PlaceRepository>();
+builder.Services.AddSingleton<ReferenceDataRepository>();
+builder.Services.AddSingleton<ProjectRepository>();
+builder.Services.AddSingleton<SeedLoader>();
 
 var app = builder.Build();
 
@@ -29,7 +36,7 @@ app.UseSwaggerWhenEnabled();
 app.MapControllers();
 app.MapHealthEndpoints();
 
-if (!app.PrepareDatabase())
+if (!await app.PrepareDatabaseAsync())
 {
     return 1;
 }

@@ -8,6 +8,12 @@ public sealed class DatabaseOptions
     /// <summary>Apply pending migrations when the API starts (default true).</summary>
     public bool MigrateOnStartup { get; set; } = true;
 
+    /// <summary>Load the seed data from <c>seeds/</c> when the API starts (default false; true in Development).</summary>
+    public bool SeedOnStartup { get; set; }
+
+    /// <summary>Folder holding the seed files (default: the copy next to the API binaries).</summary>
+    public string SeedsPath { get; set; } = Path.Combine(AppContext.BaseDirectory, "seeds");
+
     /// <summary>Folder holding the numbered SQL migrations (default: the copy next to the API binaries).</summary>
     public string MigrationsPath { get; set; } = Path.Combine(AppContext.BaseDirectory, "db", "migrations");
 }

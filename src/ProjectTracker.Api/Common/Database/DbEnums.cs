@@ -1,28 +1,34 @@
-using System.Collections.Concurrent;
-using System.Text.Json;
 using Npgsql;
+using Npgsql.NameTranslation;
+using ProjectTracker.Api.Batches;
+using ProjectTracker.Api.Projects;
 using ProjectTracker.Api.ReferenceData;
+using ProjectTracker.Api.Targets;
 
 namespace ProjectTracker.Api.Common.Database;
 
 /// <summary>
-/// C# enums stored as PostgreSQL enum types. Npgsql maps them both ways by their snake_case names,
-/// which is also how they appear in JSON. Dapper, however, sends a single enum parameter as its
-/// integer value, so scalar enum parameters go through <c>Name</c> and are cast in SQL
-/// (<c>@kind::place_kind</c>); enum arrays and reads need nothing.
+/// C# enums stored as PostgreSQL enum types, spelled as in JSON (<see cref="EnumNames"/>).
+/// Npgsql maps them both ways; Dapper, however, sends a single enum parameter as its integer
+/// value, so scalar enum parameters go through <see cref="Name"/> and are cast in SQL
+/// (<c>@kind::place_kind</c>). Enum arrays and reads need nothing.
 /// </summary>
 public static class DbEnums
 {
-    private static readonly ConcurrentDictionary<Enum, string> Names = new();
-
     public static NpgsqlDataSourceBuilder MapProjectTrackerEnums(this NpgsqlDataSourceBuilder builder)
     {
-        builder.MapEnum<PlaceKind>("place_kind");
+        var translator = new NpgsqlSnakeCaseNameTranslator();
+        builder.MapEnum<PlaceKind>("place_kind", translator);
+        builder.MapEnum<ProjectKind>("project_kind", translator);
+        builder.MapEnum<ProjectStatus>("project_status", translator);
+        builder.MapEnum<Currency>("currency", translator);
+        builder.MapEnum<AmountQualifier>("amount_qualifier", translator);
+        builder.MapEnum<DatePrecision>("date_precision", translator);
+        builder.MapEnum<ProjectEvent>("project_event", translator);
+        builder.MapEnum<BatchKind>("batch_kind", translator);
+        builder.MapEnum<TargetMeasure>("target_measure", translator);
         return builder;
     }
 
-    public static string Name<T>(T value) where T : struct, Enum =>
-        Names.GetOrAdd(value, v => JsonNamingPolicy.SnakeCaseLower.ConvertName(v.ToString()));
-
-    public static string? Name<T>(T? value) where T : struct, Enum => value is { } v ? Name(v) : null;
+    public static string? Name(Enum? value) => value is null ? null : EnumNames.Of(value);
 }

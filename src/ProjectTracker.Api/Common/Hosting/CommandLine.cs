@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ProjectTracker.Api.Common.Database;
+using ProjectTracker.Api.Seeds;
 
 namespace ProjectTracker.Api.Common.Hosting;
 
@@ -9,7 +10,7 @@ namespace ProjectTracker.Api.Common.Hosting;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Names = ["migrate"];
+    private static readonly string[] Names = ["migrate", "seed"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0]);
 
@@ -22,10 +23,20 @@ public static class CommandLine
             return 0;
         });
 
-        var root = new RootCommand("ProjectTracker maintenance commands") { migrate };
+        var seed = new Command("seed", "Load the seed data from seeds/ (idempotent: a second run changes nothing) and exit.");
+        seed.SetAction(async (_, cancellationToken) =>
+        {
+            app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
+            var result = await app.Services.GetRequiredService<SeedLoader>().LoadAsync(cancellationToken);
+            Console.WriteLine($"{result.ProjectsInSeeds} projects ({result.ProjectsInserted} new), {result.Sources} source references, " +
+                              $"{result.Batches} reported batches, {result.Targets} targets, {result.Documents} documents");
+            return 0;
+        });
+
+        var root = new RootCommand("ProjectTracker maintenance commands") { migrate, seed };
         try
         {
-            return await root.Parse(args).InvokeAsync();
+            return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
         }
         catch (Exception e)
         {

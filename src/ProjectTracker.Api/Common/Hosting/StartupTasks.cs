@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using ProjectTracker.Api.Common.Database;
+using ProjectTracker.Api.Seeds;
 
 namespace ProjectTracker.Api.Common.Hosting;
 
@@ -13,22 +14,35 @@ public static class StartupTasks
     /// Brings the database up to date before the API takes requests (when configured). Returns false,
     /// after logging why, when the API must not start.
     /// </summary>
-    public static bool PrepareDatabase(this WebApplication app)
+    public static async Task<bool> PrepareDatabaseAsync(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<DatabaseOptions>>().Value;
-        if (!options.MigrateOnStartup) return true;
-
         var logger = app.Services.GetRequiredService<ILoggerFactory>().CreateLogger("ProjectTracker.Startup");
-        try
+        if (options.MigrateOnStartup)
         {
-            app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
-            return true;
+            try
+            {
+                app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
+            }
+            catch (Exception e) when (e is EvolveException or NpgsqlException or InvalidOperationException)
+            {
+                logger.LogCritical("Database migration failed; the API will not start. {Reason}", Describe(e));
+                return false;
+            }
         }
-        catch (Exception e) when (e is EvolveException or NpgsqlException or InvalidOperationException)
+        if (options.SeedOnStartup)
         {
-            logger.LogCritical("Database migration failed; the API will not start. {Reason}", Describe(e));
-            return false;
+            try
+            {
+                await app.Services.GetRequiredService<SeedLoader>().LoadAsync(app.Lifetime.ApplicationStopping);
+            }
+            catch (Exception e) when (e is InvalidDataException or NpgsqlException or IOException or System.Text.Json.JsonException)
+            {
+                logger.LogCritical("Loading the seed data failed; the API will not start. {Reason}", Describe(e));
+                return false;
+            }
         }
+        return true;
     }
 
     /// <summary>Logs where the API and its Swagger UI answer, once the server listens.</summary>

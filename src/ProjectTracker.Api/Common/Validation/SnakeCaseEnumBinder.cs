@@ -1,11 +1,11 @@
 using System.Collections.Frozen;
-using System.Text.Json;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using ProjectTracker.Api.Common;
 
 namespace ProjectTracker.Api.Common.Validation;
 
 /// <summary>
-/// Binds enums in query strings and routes by the same snake_case names the JSON uses
+/// Binds enums in query strings and routes by the names the JSON uses
 /// (<c>?kind=development_zone</c>), and names the allowed values when a value is unknown.
 /// </summary>
 public sealed class SnakeCaseEnumBinderProvider : IModelBinderProvider
@@ -19,8 +19,8 @@ public sealed class SnakeCaseEnumBinderProvider : IModelBinderProvider
 
 public sealed class SnakeCaseEnumBinder(Type enumType) : IModelBinder
 {
-    private readonly FrozenDictionary<string, object> values = Enum.GetValues(enumType).Cast<object>()
-        .ToFrozenDictionary(value => JsonNamingPolicy.SnakeCaseLower.ConvertName(value.ToString()!), StringComparer.Ordinal);
+    private readonly FrozenDictionary<string, object> values = Enum.GetValues(enumType).Cast<Enum>()
+        .ToFrozenDictionary(EnumNames.Of, value => (object)value, StringComparer.Ordinal);
 
     public Task BindModelAsync(ModelBindingContext bindingContext)
     {
@@ -35,7 +35,7 @@ public sealed class SnakeCaseEnumBinder(Type enumType) : IModelBinder
         else
         {
             bindingContext.ModelState.TryAddModelError(bindingContext.ModelName,
-                $"'{result.FirstValue}' is not valid: expected one of {string.Join(", ", values.Keys.Order(StringComparer.Ordinal))}.");
+                $"'{result.FirstValue}' is not valid: expected one of {EnumNames.List(enumType)}.");
         }
         return Task.CompletedTask;
     }

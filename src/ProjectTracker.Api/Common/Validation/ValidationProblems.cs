@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
+using ProjectTracker.Api.Common;
 
 namespace ProjectTracker.Api.Common.Validation;
 
@@ -84,13 +85,14 @@ public static partial class ValidationProblems
         var underlying = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
         if (underlying is { IsEnum: true })
         {
-            return "one of " + string.Join(", ", Enum.GetNames(underlying).Select(name => JsonNamingPolicy.SnakeCaseLower.ConvertName(name)));
+            return "one of " + EnumNames.List(underlying);
         }
         return underlying?.Name switch
         {
             nameof(Decimal) or nameof(Double) or nameof(Single) => "a number",
             nameof(Int32) or nameof(Int64) or nameof(Int16) => "a whole number",
             nameof(DateOnly) => "a date as yyyy-MM-dd",
+            "PartialDate" => "a date as yyyy, yyyy-MM or yyyy-MM-dd",
             nameof(DateTime) or nameof(DateTimeOffset) => "a date and time in ISO 8601",
             nameof(Boolean) => "true or false",
             nameof(Guid) => "a UUID",

@@ -1,0 +1,41 @@
+using System.Globalization;
+using Microsoft.Net.Http.Headers;
+
+namespace ProjectTracker.Api.Common.Http;
+
+/// <summary>Row versions as strong ETags (<c>"3"</c>) and the If-Match / If-None-Match preconditions on them.</summary>
+public static class ETags
+{
+    public static string For(int version) => $"\"{version.ToString(CultureInfo.InvariantCulture)}\"";
+
+    /// <summary>What an If-Match header asks for.</summary>
+    public enum Precondition
+    {
+        /// <summary>No If-Match header.</summary>
+        Missing,
+        /// <summary><c>If-Match: *</c> — any current version.</summary>
+        Any,
+        /// <summary>One version.</summary>
+        Version,
+        /// <summary>Not a version this API issued.</summary>
+        Malformed,
+    }
+
+    public static (Precondition Kind, int? Version) ReadIfMatch(HttpRequest request)
+    {
+        var values = request.Headers.IfMatch;
+        if (values.Count == 0) return (Precondition.Missing, null);
+        if (!EntityTagHeaderValue.TryParseList(values, out var tags) || tags.Count != 1) return (Precondition.Malformed, null);
+        var tag = tags[0];
+        if (tag.Equals(EntityTagHeaderValue.Any)) return (Precondition.Any, null);
+        if (tag.IsWeak) return (Precondition.Malformed, null);
+        return int.TryParse(tag.Tag.AsSpan().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
+            ? (Precondition.Version, version)
+            : (Precondition.Malformed, null);
+    }
+
+    /// <summary>Whether If-None-Match already names this version (so a 304 will do).</summary>
+    public static bool NoneMatchHits(HttpRequest request, string etag) =>
+        EntityTagHeaderValue.TryParseList(request.Headers.IfNoneMatch, out var tags)
+        && tags.Any(tag => tag.Equals(EntityTagHeaderValue.Any) || tag.Compare(new EntityTagHeaderValue(etag), useStrongComparison: false));
+}

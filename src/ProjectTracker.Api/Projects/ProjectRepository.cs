@@ -1,0 +1,390 @@
+using System.Data.Common;
+using Dapper;
+using Npgsql;
+using ProjectTracker.Api.Common;
+using ProjectTracker.Api.ReferenceData;
+
+namespace ProjectTracker.Api.Projects;
+
+/// <summary>The outcome of a write that can fail for reasons only the stored row reveals.</summary>
+public abstract record ProjectWriteResult
+{
+    public sealed record Saved(Project Project) : ProjectWriteResult;
+    public sealed record Deleted : ProjectWriteResult;
+    public sealed record NotFound : ProjectWriteResult;
+    public sealed record VersionMismatch(int CurrentVersion) : ProjectWriteResult;
+    /// <summary>The request conflicts with the project's current state (e.g. a refused status change).</summary>
+    public sealed record Refused(string Detail) : ProjectWriteResult;
+    /// <summary>A field is invalid given what is stored (e.g. a start date before the stored signing date).</summary>
+    public sealed record Invalid(string Field, string Message) : ProjectWriteResult;
+    /// <summary>A project with the same name already exists in the place.</summary>
+    public sealed record Duplicate(long ExistingId) : ProjectWriteResult;
+}
+
+public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReferenceData.ReferenceData referenceData)
+{
+    /// <summary>Advisory-lock namespace serialising creations of the same name in the same place.</summary>
+    private const int NameLockNamespace = 7_001;
+
+    private const string SelectProjects = """
+        SELECT p.id, p.name_zh, p.name_en, p.kind, p.investors,
+               p.place_code, pl.name_zh AS place_name_zh, pl.name_en AS place_name_en,
+               p.park_code, pk.name_zh AS park_name_zh, pk.name_en AS park_name_en,
+               p.sector_code, s.name_zh AS sector_name_zh, s.name_en AS sector_name_en,
+               coalesce(s.category_code, s.code) AS sector_category_code,
+               p.status, p.amount, p.amount_qualifier, p.currency, p.phases::text AS phases,
+               p.effective_amount, p.effective_qualifier,
+               p.signed_on, p.signed_on_precision, p.started_on, p.started_on_precision,
+               p.completed_on, p.completed_on_precision,
+               p.project_code, p.land_area_sqm, p.notes, p.version, p.created_at, p.updated_at, p.deleted_at
+        FROM projects p
+        JOIN places pl ON pl.code = p.place_code
+        LEFT JOIN parks pk ON pk.code = p.park_code
+        JOIN sectors s ON s.code = p.sector_code
+        """;
+
+    public async Task<Project?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await GetAsync(connection, null, id, cancellationToken);
+    }
+
+    private static async Task<Project?> GetAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken cancellationToken)
+    {
+        const string Sql = $"{SelectProjects}\nWHERE p.id = @id AND p.deleted_at IS NULL";
+        var row = await connection.QuerySingleOrDefaultAsync<ProjectRow>(new CommandDefinition(Sql, new { id }, transaction, cancellationToken: cancellationToken));
+        return row?.ToProject();
+    }
+
+    /// <summary>One page in the requested order, after the cursor; the total too when asked (same round trip).</summary>
+    public async Task<ProjectPage> ListAsync(ProjectListQuery query, CancellationToken cancellationToken)
+    {
+        var reference = await referenceData.CurrentAsync(cancellationToken);
+        var sort = ProjectSort.TryParse(query.Sort, out var parsed) ? parsed : ProjectSort.Default;
+        var limit = query.Limit ?? ProjectListQuery.DefaultLimit;
+
+        var parameters = new DynamicParameters();
+        var where = ProjectFilterSql.Conditions(query, reference, parameters, includeDeleted: query.UpdatedSince is not null);
+        var pageWhere = where;
+        if (PageCursor.TryDecode(query.Cursor, out var cursor) && sort.Key.TryParseValue(cursor.Value, out var cursorValue))
+        {
+            parameters.Add("cursorValue", cursorValue);
+            parameters.Add("cursorId", cursor.Id);
+            pageWhere += "\n  AND " + sort.After;
+        }
+        parameters.Add("limit", limit + 1);
+
+        var sql = $"{SelectProjects}\nWHERE {pageWhere}\nORDER BY {sort.OrderBy}\nLIMIT @limit;";
+        if (query.IncludeTotal) sql += $"\nSELECT count(*) FROM projects p WHERE {where};";
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        var rows = (await results.ReadAsync<ProjectRow>()).Select(row => row.ToProject()).ToList();
+        long? total = query.IncludeTotal ? await results.ReadSingleAsync<long>() : null;
+
+        string? next = null;
+        if (rows.Count > limit)
+        {
+            rows.RemoveAt(rows.Count - 1);
+            var last = rows[^1];
+            next = new PageCursor(sort.Name, sort.Key.ValueOf(last), last.Id).Encode();
+        }
+        return new ProjectPage(rows, next, total);
+    }
+
+    public async Task<ProjectWriteResult> CreateAsync(ProjectRequest request, bool allowDuplicate, string? actor, CancellationToken cancellationToken)
+    {
+        var write = ProjectWrite.From(request, await referenceData.CurrentAsync(cancellationToken));
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+
+        if (!allowDuplicate && await FindSameNameAsync(connection, transaction, write, cancellationToken) is { } existing)
+        {
+            return new ProjectWriteResult.Duplicate(existing);
+        }
+
+        var id = await InsertAsync(connection, transaction, write, seedKey: null, cancellationToken);
+        await AddHistoryAsync(connection, transaction, id, ProjectEvent.Created, null, request.Status, StatusDate(request), null, actor, cancellationToken);
+        var project = await GetAsync(connection, transaction, id, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ProjectWriteResult.Saved(project!);
+    }
+
+    /// <summary>
+    /// The id of a live project with the same folded name in the same place. Creations of one name in
+    /// one place are serialised by a transaction-scoped advisory lock, so two concurrent requests
+    /// cannot both find nothing and both insert.
+    /// </summary>
+    private static async Task<long?> FindSameNameAsync(DbConnection connection, DbTransaction transaction, ProjectWrite write, CancellationToken cancellationToken)
+    {
+        const string Sql = """
+            SELECT pg_advisory_xact_lock(@lockNamespace, hashtext(@PlaceCode || '/' || @NormalizedName));
+            SELECT id FROM projects
+            WHERE place_code = @PlaceCode AND normalized_name = @NormalizedName AND deleted_at IS NULL
+            ORDER BY id LIMIT 1;
+            """;
+        var parameters = new DynamicParameters(new { write.PlaceCode, write.NormalizedName, lockNamespace = NameLockNamespace });
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(Sql, parameters, transaction, cancellationToken: cancellationToken));
+        await results.ReadAsync();
+        return await results.ReadSingleOrDefaultAsync<long?>();
+    }
+
+    internal static Task<long> InsertAsync(DbConnection connection, DbTransaction transaction, ProjectWrite write, string? seedKey, CancellationToken cancellationToken)
+    {
+        const string Sql = """
+            INSERT INTO projects (
+                name_zh, name_en, normalized_name, kind, investors, place_code, park_code, sector_code, status,
+                amount, amount_qualifier, currency, phases, effective_amount, effective_qualifier,
+                signed_on, signed_on_precision, started_on, started_on_precision, completed_on, completed_on_precision,
+                project_code, land_area_sqm, notes, search_tokens, search_text, seed_key)
+            VALUES (
+                @NameZh, @NameEn, @NormalizedName, @Kind::project_kind, @Investors, @PlaceCode, @ParkCode, @SectorCode, @Status::project_status,
+                @Amount, @AmountQualifier::amount_qualifier, @Currency::currency, @Phases::jsonb, @EffectiveAmount, @EffectiveQualifier::amount_qualifier,
+                @SignedOn, @SignedOnPrecision::date_precision, @StartedOn, @StartedOnPrecision::date_precision, @CompletedOn, @CompletedOnPrecision::date_precision,
+                @ProjectCode, @LandAreaSqm, @Notes, @SearchTokens, @SearchText, @seedKey)
+            RETURNING id
+            """;
+        var parameters = new DynamicParameters(write);
+        parameters.Add("seedKey", seedKey);
+        return connection.ExecuteScalarAsync<long>(new CommandDefinition(Sql, parameters, transaction, cancellationToken: cancellationToken));
+    }
+
+    /// <summary>
+    /// Replaces a project's fields when its version is still <paramref name="expectedVersion"/> (null: any)
+    /// and its status is unchanged — the checks sit in the WHERE clause, so there is no read-then-write race.
+    /// </summary>
+    public async Task<ProjectWriteResult> UpdateAsync(long id, int? expectedVersion, ProjectRequest request, CancellationToken cancellationToken)
+    {
+        const string Sql = """
+            UPDATE projects SET
+                name_zh = @NameZh, name_en = @NameEn, normalized_name = @NormalizedName, kind = @Kind::project_kind,
+                investors = @Investors, place_code = @PlaceCode, park_code = @ParkCode, sector_code = @SectorCode,
+                amount = @Amount, amount_qualifier = @AmountQualifier::amount_qualifier, currency = @Currency::currency,
+                phases = @Phases::jsonb, effective_amount = @EffectiveAmount, effective_qualifier = @EffectiveQualifier::amount_qualifier,
+                signed_on = @SignedOn, signed_on_precision = @SignedOnPrecision::date_precision,
+                started_on = @StartedOn, started_on_precision = @StartedOnPrecision::date_precision,
+                completed_on = @CompletedOn, completed_on_precision = @CompletedOnPrecision::date_precision,
+                project_code = @ProjectCode, land_area_sqm = @LandAreaSqm, notes = @Notes,
+                search_tokens = @SearchTokens, search_text = @SearchText,
+                version = version + 1, updated_at = now()
+            WHERE id = @id AND deleted_at IS NULL AND status = @Status::project_status
+              AND (@expectedVersion::integer IS NULL OR version = @expectedVersion)
+            """;
+        var write = ProjectWrite.From(request, await referenceData.CurrentAsync(cancellationToken));
+        var parameters = new DynamicParameters(write);
+        parameters.Add("id", id);
+        parameters.Add("expectedVersion", expectedVersion);
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        if (await connection.ExecuteAsync(new CommandDefinition(Sql, parameters, transaction, cancellationToken: cancellationToken)) == 0)
+        {
+            return await ExplainMissAsync(connection, transaction, id, expectedVersion, request.Status, cancellationToken);
+        }
+        var project = await GetAsync(connection, transaction, id, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ProjectWriteResult.Saved(project!);
+    }
+
+    /// <summary>Moves a project to a new status, setting or (for corrections) clearing the stage dates, and records it.</summary>
+    public async Task<ProjectWriteResult> ChangeStatusAsync(long id, int? expectedVersion, StatusChangeRequest change, string? actor, CancellationToken cancellationToken)
+    {
+        const string Lock = """
+            SELECT status, signed_on, signed_on_precision, started_on, started_on_precision,
+                   completed_on, completed_on_precision, version
+            FROM projects WHERE id = @id AND deleted_at IS NULL
+            FOR UPDATE
+            """;
+        const string Update = """
+            UPDATE projects SET
+                status = @status::project_status,
+                signed_on = @signedOn, signed_on_precision = @signedOnPrecision::date_precision,
+                started_on = @startedOn, started_on_precision = @startedOnPrecision::date_precision,
+                completed_on = @completedOn, completed_on_precision = @completedOnPrecision::date_precision,
+                version = version + 1, updated_at = now()
+            WHERE id = @id
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var current = await connection.QuerySingleOrDefaultAsync<StageRow>(new CommandDefinition(Lock, new { id }, transaction, cancellationToken: cancellationToken));
+        if (current is null) return new ProjectWriteResult.NotFound();
+        if (expectedVersion is { } expected && expected != current.Version) return new ProjectWriteResult.VersionMismatch(current.Version);
+
+        var target = change.Status!.Value;
+        if (ProjectRules.TransitionRefusal(current.Status, target, change.Correction) is { } refusal)
+        {
+            return new ProjectWriteResult.Refused(refusal);
+        }
+        var (signed, started, completed) = StagesAfter(current, target, change.Date);
+        if (!ProjectRules.InOrder(signed, started))
+            return new ProjectWriteResult.Invalid("date", $"the start ({started}) cannot be before the signing ({signed}).");
+        if (!ProjectRules.InOrder(started ?? signed, completed))
+            return new ProjectWriteResult.Invalid("date", $"the completion ({completed}) cannot be before the {(started is null ? "signing" : "start")} ({started ?? signed}).");
+
+        await connection.ExecuteAsync(new CommandDefinition(Update, new
+        {
+            id,
+            status = EnumNames.Of(target),
+            signedOn = signed?.Start, signedOnPrecision = DbEnumName(signed),
+            startedOn = started?.Start, startedOnPrecision = DbEnumName(started),
+            completedOn = completed?.Start, completedOnPrecision = DbEnumName(completed),
+        }, transaction, cancellationToken: cancellationToken));
+        var backwards = change.Correction;
+        await AddHistoryAsync(connection, transaction, id, backwards ? ProjectEvent.Corrected : ProjectEvent.StatusChanged,
+            current.Status, target, change.Date, change.Note, actor, cancellationToken);
+        var project = await GetAsync(connection, transaction, id, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ProjectWriteResult.Saved(project!);
+    }
+
+    /// <summary>The stage dates once the project is in <paramref name="target"/>: its own date set, later stages' dates cleared.</summary>
+    private static (PartialDate? Signed, PartialDate? Started, PartialDate? Completed) StagesAfter(StageRow current, ProjectStatus target, PartialDate? date)
+    {
+        var signed = PartialDate.FromColumns(current.SignedOn, current.SignedOnPrecision);
+        var started = PartialDate.FromColumns(current.StartedOn, current.StartedOnPrecision);
+        var completed = PartialDate.FromColumns(current.CompletedOn, current.CompletedOnPrecision);
+        return target switch
+        {
+            ProjectStatus.Intent => (null, null, null),
+            ProjectStatus.Signed => (date ?? signed, null, null),
+            ProjectStatus.Started => (signed, date ?? started, null),
+            ProjectStatus.Completed => (signed, started, date ?? completed),
+            _ => (signed, started, completed),
+        };
+    }
+
+    /// <summary>Soft delete: the row stays (with its history) but no longer appears.</summary>
+    public async Task<ProjectWriteResult> DeleteAsync(long id, int? expectedVersion, string? actor, CancellationToken cancellationToken)
+    {
+        const string Sql = """
+            UPDATE projects SET deleted_at = now(), updated_at = now(), version = version + 1
+            WHERE id = @id AND deleted_at IS NULL AND (@expectedVersion::integer IS NULL OR version = @expectedVersion)
+            RETURNING status
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var status = await connection.QuerySingleOrDefaultAsync<ProjectStatus?>(new CommandDefinition(Sql, new { id, expectedVersion }, transaction, cancellationToken: cancellationToken));
+        if (status is null) return await ExplainMissAsync(connection, transaction, id, expectedVersion, null, cancellationToken);
+
+        await AddHistoryAsync(connection, transaction, id, ProjectEvent.Deleted, status, null, null, null, actor, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new ProjectWriteResult.Deleted();
+    }
+
+    /// <summary>The history of a project, deleted ones included; null when there is no such project.</summary>
+    public async Task<IReadOnlyList<ProjectHistoryEntry>?> HistoryAsync(long id, CancellationToken cancellationToken)
+    {
+        const string Sql = """
+            SELECT EXISTS (SELECT 1 FROM projects WHERE id = @id);
+            SELECT id, event, from_status, to_status, status_date, status_date_precision, note, actor, recorded_at
+            FROM project_history WHERE project_id = @id ORDER BY id;
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(Sql, new { id }, cancellationToken: cancellationToken));
+        if (!await results.ReadSingleAsync<bool>()) return null;
+        return (await results.ReadAsync<HistoryRow>()).Select(row => row.ToEntry()).ToList();
+    }
+
+    /// <summary>Where a project's facts come from; null when there is no such project.</summary>
+    public async Task<IReadOnlyList<ProjectSource>?> SourcesAsync(long id, CancellationToken cancellationToken)
+    {
+        const string Sql = """
+            SELECT EXISTS (SELECT 1 FROM projects WHERE id = @id AND deleted_at IS NULL);
+            SELECT d.code, d.title, d.publisher, d.published_on, d.published_on_precision, d.file_name, s.locator, s.facts
+            FROM project_sources s JOIN documents d ON d.code = s.document_code
+            WHERE s.project_id = @id
+            ORDER BY d.published_on NULLS LAST, d.code, s.locator;
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(Sql, new { id }, cancellationToken: cancellationToken));
+        if (!await results.ReadSingleAsync<bool>()) return null;
+        return (await results.ReadAsync<SourceRow>()).Select(row => row.ToSource()).ToList();
+    }
+
+    private static async Task<ProjectWriteResult> ExplainMissAsync(DbConnection connection, DbTransaction transaction, long id, int? expectedVersion, ProjectStatus? status, CancellationToken cancellationToken)
+    {
+        const string Sql = "SELECT version, status FROM projects WHERE id = @id AND deleted_at IS NULL";
+        var row = await connection.QuerySingleOrDefaultAsync<VersionRow>(new CommandDefinition(Sql, new { id }, transaction, cancellationToken: cancellationToken));
+        if (row is null) return new ProjectWriteResult.NotFound();
+        if (expectedVersion is { } expected && expected != row.Version) return new ProjectWriteResult.VersionMismatch(row.Version);
+        return new ProjectWriteResult.Refused(
+            $"the project is {EnumNames.Of(row.Status)}, not {(status is { } s ? EnumNames.Of(s) : "?")}: status changes go through POST /api/projects/{id}/status.");
+    }
+
+    internal static Task AddHistoryAsync(DbConnection connection, DbTransaction transaction, long projectId, ProjectEvent projectEvent,
+        ProjectStatus? from, ProjectStatus? to, PartialDate? date, string? note, string? actor, CancellationToken cancellationToken)
+    {
+        const string Sql = """
+            INSERT INTO project_history (project_id, event, from_status, to_status, status_date, status_date_precision, note, actor)
+            VALUES (@projectId, @event::project_event, @from::project_status, @to::project_status, @date, @precision::date_precision, @note, @actor)
+            """;
+        return connection.ExecuteAsync(new CommandDefinition(Sql, new
+        {
+            projectId,
+            @event = EnumNames.Of(projectEvent),
+            from = StatusName(from),
+            to = StatusName(to),
+            date = date?.Start,
+            precision = DbEnumName(date),
+            note,
+            actor,
+        }, transaction, cancellationToken: cancellationToken));
+    }
+
+    private static PartialDate? StatusDate(ProjectRequest request) => request.Status switch
+    {
+        ProjectStatus.Signed => request.SignedOn,
+        ProjectStatus.Started => request.StartedOn,
+        ProjectStatus.Completed => request.CompletedOn,
+        _ => null,
+    };
+
+    private static string? StatusName(ProjectStatus? status) => status is { } s ? EnumNames.Of(s) : null;
+
+    private static string? DbEnumName(PartialDate? date) => date is { } d ? EnumNames.Of(d.Precision) : null;
+
+    private sealed record VersionRow(int Version, ProjectStatus Status);
+
+    private sealed class StageRow
+    {
+        public ProjectStatus Status { get; init; }
+        public DateOnly? SignedOn { get; init; }
+        public DatePrecision? SignedOnPrecision { get; init; }
+        public DateOnly? StartedOn { get; init; }
+        public DatePrecision? StartedOnPrecision { get; init; }
+        public DateOnly? CompletedOn { get; init; }
+        public DatePrecision? CompletedOnPrecision { get; init; }
+        public int Version { get; init; }
+    }
+
+    private sealed class HistoryRow
+    {
+        public long Id { get; init; }
+        public ProjectEvent Event { get; init; }
+        public ProjectStatus? FromStatus { get; init; }
+        public ProjectStatus? ToStatus { get; init; }
+        public DateOnly? StatusDate { get; init; }
+        public DatePrecision? StatusDatePrecision { get; init; }
+        public string? Note { get; init; }
+        public string? Actor { get; init; }
+        public DateTime RecordedAt { get; init; }
+
+        public ProjectHistoryEntry ToEntry() => new(Id, Event, FromStatus, ToStatus,
+            PartialDate.FromColumns(StatusDate, StatusDatePrecision), Note, Actor, new DateTimeOffset(DateTime.SpecifyKind(RecordedAt, DateTimeKind.Utc)));
+    }
+
+    private sealed class SourceRow
+    {
+        public string Code { get; init; } = "";
+        public string Title { get; init; } = "";
+        public string? Publisher { get; init; }
+        public DateOnly? PublishedOn { get; init; }
+        public DatePrecision? PublishedOnPrecision { get; init; }
+        public string? FileName { get; init; }
+        public string Locator { get; init; } = "";
+        public string[] Facts { get; init; } = [];
+
+        public ProjectSource ToSource() => new(
+            new SourceDocument(Code, Title, Publisher, PartialDate.FromColumns(PublishedOn, PublishedOnPrecision), FileName), Locator, Facts);
+    }
+}

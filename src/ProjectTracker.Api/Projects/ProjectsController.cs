@@ -1,0 +1,176 @@
+using Microsoft.AspNetCore.Mvc;
+using ProjectTracker.Api.Common.Http;
+using ProjectTracker.Api.Common.Validation;
+
+namespace ProjectTracker.Api.Projects;
+
+/// <summary>Investment projects: record, correct, find.</summary>
+[ApiController]
+[Route("api/projects")]
+public sealed class ProjectsController(ProjectRepository projects) : ControllerBase
+{
+    private const string ProblemJson = "application/problem+json";
+
+    /// <summary>Finds projects: filters, an order, and keyset pages.</summary>
+    /// <remarks>
+    /// Example: <c>GET /api/projects?district=jiangxia&amp;status=started&amp;sort=-startedOn&amp;limit=20</c>.
+    /// Pass <c>nextCursor</c> back as <c>cursor</c> for the next page (same filters and sort); rows inserted
+    /// meanwhile never make a page skip or repeat one that was there.
+    /// </remarks>
+    /// <response code="200">A page of projects.</response>
+    /// <response code="400">A filter, sort, limit or cursor is invalid; errors name the parameter.</response>
+    [HttpGet]
+    [ProducesResponseType<ProjectPage>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
+    public async Task<ProjectPage> List([FromQuery] ProjectListQuery query, CancellationToken cancellationToken) =>
+        await projects.ListAsync(query, cancellationToken);
+
+    /// <summary>One project, with its version as ETag.</summary>
+    /// <response code="200">The project.</response>
+    /// <response code="304">If-None-Match names the current version.</response>
+    /// <response code="404">No such project (or it was deleted).</response>
+    [HttpGet("{id:long}")]
+    [ProducesResponseType<Project>(StatusCodes.Status200OK)]
+    [ProducesResponseType(StatusCodes.Status304NotModified)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    public async Task<IActionResult> Get(long id, CancellationToken cancellationToken)
+    {
+        if (await projects.GetAsync(id, cancellationToken) is not { } project) return NotFoundProblem(id);
+        var etag = ETags.For(project.Version);
+        Response.Headers.ETag = etag;
+        return ETags.NoneMatchHits(Request, etag) ? StatusCode(StatusCodes.Status304NotModified) : Ok(project);
+    }
+
+    /// <summary>Records a project.</summary>
+    /// <remarks>
+    /// A project with the same name (ignoring case, width, spaces and punctuation) in the same place is refused
+    /// with 409 and a link to it, unless <c>allowDuplicate=true</c>.
+    /// </remarks>
+    /// <param name="request">The project.</param>
+    /// <param name="allowDuplicate">Record it even if a project of the same name exists in the place.</param>
+    /// <param name="cancellationToken">Aborts with the request.</param>
+    /// <response code="201">Recorded; Location and ETag point at it.</response>
+    /// <response code="400">A field is invalid; errors name it.</response>
+    /// <response code="409">A project of the same name exists in the place (existingId, existing).</response>
+    [HttpPost]
+    [ProducesResponseType<Project>(StatusCodes.Status201Created)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
+    public async Task<IActionResult> Create([FromBody] ProjectRequest request, [FromQuery] bool allowDuplicate, CancellationToken cancellationToken) =>
+        Respond(await projects.CreateAsync(request, allowDuplicate, actor: null, cancellationToken), created: true);
+
+    /// <summary>Replaces a project's fields. Requires If-Match with the version read.</summary>
+    /// <remarks>The status must stay as it is; change it with <c>POST /api/projects/{id}/status</c>.</remarks>
+    /// <response code="200">Saved; the new ETag is returned.</response>
+    /// <response code="400">A field is invalid.</response>
+    /// <response code="404">No such project.</response>
+    /// <response code="409">The request changes the status.</response>
+    /// <response code="412">The project changed since it was read (If-Match is stale).</response>
+    /// <response code="428">If-Match is missing.</response>
+    [HttpPut("{id:long}")]
+    [ProducesResponseType<Project>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status428PreconditionRequired, ProblemJson)]
+    public async Task<IActionResult> Update(long id, [FromBody] ProjectRequest request, CancellationToken cancellationToken)
+    {
+        var (precondition, version) = ETags.ReadIfMatch(Request);
+        if (precondition == ETags.Precondition.Missing)
+            return Problem(statusCode: StatusCodes.Status428PreconditionRequired, detail: "If-Match is required: send the ETag of the version you read.");
+        if (precondition == ETags.Precondition.Malformed)
+            return Problem(statusCode: StatusCodes.Status400BadRequest, detail: "If-Match must be one ETag issued by this API, e.g. \"3\", or *.");
+        return Respond(await projects.UpdateAsync(id, version, request, cancellationToken));
+    }
+
+    /// <summary>Changes a project's status and records it in its history.</summary>
+    /// <remarks>
+    /// intent → signed → started → completed one step at a time, and any status → cancelled. Moving back, skipping a step
+    /// or reopening a cancelled project needs <c>correction: true</c> and a note; it is recorded as a correction.
+    /// If-Match is honoured when sent.
+    /// </remarks>
+    /// <response code="200">Changed.</response>
+    /// <response code="400">A field is invalid, or the date does not fit the stored dates.</response>
+    /// <response code="404">No such project.</response>
+    /// <response code="409">The change is not allowed from the current status.</response>
+    /// <response code="412">If-Match is stale.</response>
+    [HttpPost("{id:long}/status")]
+    [ProducesResponseType<Project>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemJson)]
+    public async Task<IActionResult> ChangeStatus(long id, [FromBody] StatusChangeRequest request, CancellationToken cancellationToken)
+    {
+        var (precondition, version) = ETags.ReadIfMatch(Request);
+        if (precondition == ETags.Precondition.Malformed)
+            return Problem(statusCode: StatusCodes.Status400BadRequest, detail: "If-Match must be one ETag issued by this API, e.g. \"3\", or *.");
+        return Respond(await projects.ChangeStatusAsync(id, version, request, actor: null, cancellationToken));
+    }
+
+    /// <summary>Deletes a project (softly: it stays in the history). If-Match is honoured when sent.</summary>
+    /// <response code="204">Deleted.</response>
+    /// <response code="404">No such project.</response>
+    /// <response code="412">If-Match is stale.</response>
+    [HttpDelete("{id:long}")]
+    [ProducesResponseType(StatusCodes.Status204NoContent)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemJson)]
+    public async Task<IActionResult> Delete(long id, CancellationToken cancellationToken)
+    {
+        var (precondition, version) = ETags.ReadIfMatch(Request);
+        if (precondition == ETags.Precondition.Malformed)
+            return Problem(statusCode: StatusCodes.Status400BadRequest, detail: "If-Match must be one ETag issued by this API, e.g. \"3\", or *.");
+        return Respond(await projects.DeleteAsync(id, version, actor: null, cancellationToken));
+    }
+
+    /// <summary>A project's history: creation, status changes (corrections marked), deletion.</summary>
+    /// <response code="200">Oldest first.</response>
+    /// <response code="404">No such project.</response>
+    [HttpGet("{id:long}/history")]
+    [ProducesResponseType<IReadOnlyList<ProjectHistoryEntry>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    public async Task<IActionResult> History(long id, CancellationToken cancellationToken) =>
+        await projects.HistoryAsync(id, cancellationToken) is { } history ? Ok(history) : NotFoundProblem(id);
+
+    /// <summary>The documents a project's facts come from, where in them, and which facts.</summary>
+    /// <response code="200">The sources.</response>
+    /// <response code="404">No such project.</response>
+    [HttpGet("{id:long}/sources")]
+    [ProducesResponseType<IReadOnlyList<ProjectSource>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    public async Task<IActionResult> Sources(long id, CancellationToken cancellationToken) =>
+        await projects.SourcesAsync(id, cancellationToken) is { } sources ? Ok(sources) : NotFoundProblem(id);
+
+    private IActionResult Respond(ProjectWriteResult result, bool created = false)
+    {
+        switch (result)
+        {
+            case ProjectWriteResult.Saved(var project):
+                Response.Headers.ETag = ETags.For(project.Version);
+                return created ? CreatedAtAction(nameof(Get), new { id = project.Id }, project) : Ok(project);
+            case ProjectWriteResult.Deleted:
+                return NoContent();
+            case ProjectWriteResult.VersionMismatch(var current):
+                Response.Headers.ETag = ETags.For(current);
+                return Problem(statusCode: StatusCodes.Status412PreconditionFailed,
+                    detail: $"The project changed since you read it (now version {current}); read it again and reapply your change.");
+            case ProjectWriteResult.Refused(var detail):
+                return Problem(statusCode: StatusCodes.Status409Conflict, detail: detail);
+            case ProjectWriteResult.Invalid(var field, var message):
+                return ValidationProblems.Result(HttpContext, new Dictionary<string, string[]> { [field] = [message] });
+            case ProjectWriteResult.Duplicate(var existingId):
+                var problem = ProblemDetailsFactory.CreateProblemDetails(HttpContext, StatusCodes.Status409Conflict,
+                    detail: $"Project {existingId} already has this name in this place. Send allowDuplicate=true to record another one anyway.");
+                problem.Extensions["existingId"] = existingId;
+                problem.Extensions["existing"] = Url.Action(nameof(Get), new { id = existingId });
+                return new ObjectResult(problem) { StatusCode = StatusCodes.Status409Conflict, ContentTypes = { ProblemJson } };
+            default:
+                return NotFoundProblem(null);
+        }
+    }
+
+    private ObjectResult NotFoundProblem(long? id) =>
+        Problem(statusCode: StatusCodes.Status404NotFound, detail: id is null ? "No such project." : $"There is no project {id}.");
+}

@@ -1,0 +1,77 @@
+using Dapper;
+using Npgsql;
+
+namespace ProjectTracker.Api.ReferenceData;
+
+/// <summary>
+/// Places, parks and sectors held in memory for validation and filters. They change only through
+/// migrations, so a snapshot is loaded once and reloaded when a code is not found (a newer
+/// migration may have added it) — at most every few seconds — and every few minutes regardless.
+/// </summary>
+public sealed class ReferenceData : IDisposable
+{
+    private static readonly TimeSpan RefreshEvery = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan MissReloadAtMost = TimeSpan.FromSeconds(10);
+
+    private readonly NpgsqlDataSource? dataSource;
+    private readonly TimeProvider time;
+    private readonly SemaphoreSlim loading = new(1, 1);
+    private ReferenceSnapshot? snapshot;
+    private DateTimeOffset loadedAt;
+
+    public ReferenceData(NpgsqlDataSource dataSource, TimeProvider time)
+    {
+        this.dataSource = dataSource;
+        this.time = time;
+    }
+
+    /// <summary>Fixed reference data, for code that runs without a database (unit tests).</summary>
+    public ReferenceData(ReferenceSnapshot fixedSnapshot)
+    {
+        snapshot = fixedSnapshot;
+        time = TimeProvider.System;
+        loadedAt = DateTimeOffset.MaxValue;
+    }
+
+    public async ValueTask<ReferenceSnapshot> CurrentAsync(CancellationToken cancellationToken = default)
+    {
+        if (snapshot is not null && time.GetUtcNow() - loadedAt < RefreshEvery) return snapshot;
+        return await ReloadAsync(TimeSpan.Zero, cancellationToken);
+    }
+
+    /// <summary>The current snapshot, reloaded first if it lacks what <paramref name="has"/> looks for.</summary>
+    public async ValueTask<ReferenceSnapshot> CurrentWithAsync(Func<ReferenceSnapshot, bool> has, CancellationToken cancellationToken = default)
+    {
+        var current = await CurrentAsync(cancellationToken);
+        return has(current) || dataSource is null ? current : await ReloadAsync(MissReloadAtMost, cancellationToken);
+    }
+
+    public void Dispose() => loading.Dispose();
+
+    private async Task<ReferenceSnapshot> ReloadAsync(TimeSpan unlessYoungerThan, CancellationToken cancellationToken)
+    {
+        await loading.WaitAsync(cancellationToken);
+        try
+        {
+            if (snapshot is not null && time.GetUtcNow() - loadedAt < (unlessYoungerThan == TimeSpan.Zero ? RefreshEvery : unlessYoungerThan)) return snapshot;
+
+            const string Sql = """
+                SELECT code, slug, name_zh, name_en, kind, parent_code FROM places;
+                SELECT code, name_zh, name_en, place_code FROM parks;
+                SELECT code, category_code, name_zh, name_en, sort_order::int FROM sectors;
+                """;
+            await using var connection = await dataSource!.OpenConnectionAsync(cancellationToken);
+            await using var results = await connection.QueryMultipleAsync(new CommandDefinition(Sql, cancellationToken: cancellationToken));
+            var places = await results.ReadAsync<Place>();
+            var parks = await results.ReadAsync<Park>();
+            var sectors = await results.ReadAsync<Sector>();
+            snapshot = new ReferenceSnapshot(places, parks, sectors);
+            loadedAt = time.GetUtcNow();
+            return snapshot;
+        }
+        finally
+        {
+            loading.Release();
+        }
+    }
+}

@@ -1,0 +1,60 @@
+using FluentValidation;
+using Microsoft.AspNetCore.Mvc;
+
+namespace ProjectTracker.Api.ReferenceData;
+
+/// <summary>Parks, sectors and source documents.</summary>
+[ApiController]
+[Route("api")]
+public sealed class ReferenceDataController(ReferenceDataRepository repository, ReferenceData referenceData) : ControllerBase
+{
+    private const string ProblemJson = "application/problem+json";
+
+    /// <summary>Industrial parks (园区) and new towns, optionally within one place.</summary>
+    /// <response code="200">The parks.</response>
+    /// <response code="400">district is not a known place.</response>
+    [HttpGet("parks")]
+    [ProducesResponseType<IReadOnlyList<Park>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
+    public async Task<IReadOnlyList<Park>> Parks([FromQuery] ParkQuery query, CancellationToken cancellationToken)
+    {
+        var reference = await referenceData.CurrentAsync(cancellationToken);
+        var places = reference.FindPlace(query.District) is { } place ? reference.PlaceAndDescendants(place.Code).ToArray() : null;
+        return await repository.ParksAsync(places, cancellationToken);
+    }
+
+    /// <summary>Sectors as a tree: the municipal categories used in batch reports, each with its industries.</summary>
+    /// <response code="200">The categories with their industries.</response>
+    [HttpGet("sectors")]
+    [ProducesResponseType<IReadOnlyList<SectorCategory>>(StatusCodes.Status200OK)]
+    public async Task<IReadOnlyList<SectorCategory>> Sectors(CancellationToken cancellationToken) =>
+        await repository.SectorTreeAsync(cancellationToken);
+
+    /// <summary>The source documents facts were taken from.</summary>
+    /// <response code="200">The documents, oldest first.</response>
+    [HttpGet("sources")]
+    [ProducesResponseType<IReadOnlyList<SourceDocument>>(StatusCodes.Status200OK)]
+    public async Task<IReadOnlyList<SourceDocument>> Sources(CancellationToken cancellationToken) =>
+        await repository.DocumentsAsync(cancellationToken);
+}
+
+/// <summary>Filter for the park list.</summary>
+public sealed record ParkQuery
+{
+    /// <summary>Only parks within this place (code or slug), e.g. wuhan-edz.</summary>
+    public string? District { get; init; }
+}
+
+public sealed class ParkQueryValidator : AbstractValidator<ParkQuery>
+{
+    public ParkQueryValidator(ReferenceData referenceData)
+    {
+        RuleFor(query => query.District)
+            .CustomAsync(async (code, context, ct) =>
+            {
+                var reference = await referenceData.CurrentWithAsync(s => s.FindPlace(code) is not null, ct);
+                if (reference.FindPlace(code) is null) context.AddFailure("district is not a known place code or slug (see GET /api/districts).");
+            })
+            .When(query => query.District is not null);
+    }
+}

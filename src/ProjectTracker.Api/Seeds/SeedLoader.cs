@@ -1,0 +1,254 @@
+using System.Text.Json;
+using Dapper;
+using FluentValidation;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using ProjectTracker.Api.Common;
+using ProjectTracker.Api.Common.Database;
+using ProjectTracker.Api.Projects;
+using ProjectTracker.Api.Targets;
+
+namespace ProjectTracker.Api.Seeds;
+
+/// <summary>What one load of the seeds did.</summary>
+public sealed record SeedResult(int Documents, int ProjectsInSeeds, int ProjectsInserted, int Sources, int Batches, int Targets);
+
+/// <summary>
+/// Loads <c>seeds/</c> idempotently: every row has a stable natural key, so a second run changes
+/// nothing. Seed projects are validated exactly as API requests are, and are only ever inserted —
+/// once loaded they belong to staff, whose corrections a later load must not undo. Documents,
+/// sources, reported batches and targets, which staff do not edit, are brought up to date.
+/// </summary>
+public sealed class SeedLoader(
+    NpgsqlDataSource dataSource,
+    ReferenceData.ReferenceData referenceData,
+    IValidator<ProjectRequest> projectValidator,
+    IValidator<TargetRequest> targetValidator,
+    IOptions<DatabaseOptions> options,
+    ILogger<SeedLoader> logger)
+{
+    public const string Actor = "seed";
+
+    /// <summary>Serialises concurrent loads (two instances starting together).</summary>
+    private const long LoadLock = 7_002;
+
+    public Task<SeedSet> ReadAsync(CancellationToken cancellationToken) => SeedSet.ReadAsync(options.Value.SeedsPath, cancellationToken);
+
+    /// <summary>Everything wrong with the seeds, each line naming the row and field; empty when they are sound.</summary>
+    public async Task<IReadOnlyList<string>> ProblemsAsync(SeedSet seeds, CancellationToken cancellationToken)
+    {
+        var problems = new List<string>();
+        var reference = await referenceData.CurrentAsync(cancellationToken);
+        var documents = seeds.Documents.Select(d => d.Code).ToHashSet();
+        var batches = seeds.Batches.Select(b => b.Key).ToHashSet();
+
+        void Duplicates(IEnumerable<string> keys, string what) =>
+            problems.AddRange(keys.GroupBy(key => key).Where(group => group.Count() > 1).Select(group => $"{what} '{group.Key}' appears more than once"));
+        Duplicates(seeds.Documents.Select(d => d.Code), "document");
+        Duplicates(seeds.Projects.Select(p => p.Key), "project");
+        Duplicates(seeds.Batches.Select(b => b.Key), "batch");
+        Duplicates(seeds.Targets.Select(t => t.Key), "target");
+
+        foreach (var seed in seeds.Projects)
+        {
+            var result = await projectValidator.ValidateAsync(seed.Project, cancellationToken);
+            problems.AddRange(result.Errors.Select(error => $"project '{seed.Key}': {error.PropertyName}: {error.ErrorMessage}"));
+            if (seed.Sources.Count == 0) problems.Add($"project '{seed.Key}': has no source");
+            problems.AddRange(seed.Sources.Where(s => !documents.Contains(s.Document)).Select(s => $"project '{seed.Key}': unknown document '{s.Document}'"));
+            problems.AddRange((seed.Batches ?? []).Where(b => !batches.Contains(b)).Select(b => $"project '{seed.Key}': unknown batch '{b}'"));
+        }
+        // The API refuses a second project of the same name in the same place; so do the seeds.
+        problems.AddRange(seeds.Projects
+            .Where(seed => seed.Project.NameZh is not null && reference.FindPlace(seed.Project.District) is not null)
+            .GroupBy(seed => (reference.FindPlace(seed.Project.District)!.Code, Text.Fold(seed.Project.NameZh!)))
+            .Where(group => group.Count() > 1)
+            .Select(group => $"projects {string.Join(", ", group.Select(seed => seed.Key))} share a name in {group.Key.Code}"));
+
+        foreach (var batch in seeds.Batches)
+        {
+            if (reference.FindPlace(batch.District) is null) problems.Add($"batch '{batch.Key}': unknown district '{batch.District}'");
+            if ((batch.PeriodStart is null) != (batch.PeriodEnd is null) || batch.PeriodEnd < batch.PeriodStart)
+                problems.Add($"batch '{batch.Key}': periodStart and periodEnd must both be given, in order");
+            if (batch.Amount is { } amount && !ProjectRules.IsValidAmount(amount)) problems.Add($"batch '{batch.Key}': amount is not a valid amount");
+            if (!documents.Contains(batch.Source.Document)) problems.Add($"batch '{batch.Key}': unknown document '{batch.Source.Document}'");
+            problems.AddRange((batch.Breakdown ?? []).Where(row => reference.FindSector(row.Sector) is null)
+                .Select(row => $"batch '{batch.Key}': unknown sector '{row.Sector}'"));
+        }
+        foreach (var target in seeds.Targets)
+        {
+            var result = await targetValidator.ValidateAsync(target.Target, cancellationToken);
+            problems.AddRange(result.Errors.Select(error => $"target '{target.Key}': {error.PropertyName}: {error.ErrorMessage}"));
+            if (!documents.Contains(target.Source.Document)) problems.Add($"target '{target.Key}': unknown document '{target.Source.Document}'");
+        }
+        return problems;
+    }
+
+    public async Task<SeedResult> LoadAsync(CancellationToken cancellationToken)
+    {
+        var seeds = await ReadAsync(cancellationToken);
+        var problems = await ProblemsAsync(seeds, cancellationToken);
+        if (problems.Count > 0)
+        {
+            throw new InvalidDataException($"The seed data in {options.Value.SeedsPath} is invalid:\n  " + string.Join("\n  ", problems));
+        }
+        var reference = await referenceData.CurrentAsync(cancellationToken);
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@LoadLock)", new { LoadLock }, transaction, cancellationToken: cancellationToken));
+
+        await UpsertDocumentsAsync(connection, transaction, seeds.Documents, cancellationToken);
+        var rows = seeds.Projects.Select(seed => new ProjectBulkWriter.Row(ProjectWrite.From(seed.Project, reference), seed.Key)).ToList();
+        var inserted = await ProjectBulkWriter.InsertAsync(connection, transaction, rows, Actor, skipExistingSeedKeys: true, cancellationToken);
+        var ids = (await connection.QueryAsync<(long Id, string Key)>(new CommandDefinition(
+                "SELECT id, seed_key FROM projects WHERE seed_key = ANY(@keys)", new { keys = seeds.Projects.Select(p => p.Key).ToArray() }, transaction, cancellationToken: cancellationToken)))
+            .ToDictionary(row => row.Key, row => row.Id);
+        var sources = await UpsertSourcesAsync(connection, transaction, seeds.Projects, ids, cancellationToken);
+        await UpsertBatchesAsync(connection, transaction, seeds, ids, reference, cancellationToken);
+        await UpsertTargetsAsync(connection, transaction, seeds.Targets, reference, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+
+        var result = new SeedResult(seeds.Documents.Count, seeds.Projects.Count, inserted, sources, seeds.Batches.Count, seeds.Targets.Count);
+        logger.LogInformation("Seed data loaded: {Documents} documents, {Projects} projects ({Inserted} new), {Sources} source references, {Batches} reported batches, {Targets} targets",
+            result.Documents, result.ProjectsInSeeds, result.ProjectsInserted, result.Sources, result.Batches, result.Targets);
+        return result;
+    }
+
+    private static Task UpsertDocumentsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<SeedDocument> documents, CancellationToken cancellationToken)
+    {
+        const string Sql = """
+            INSERT INTO documents (code, title, publisher, published_on, published_on_precision, file_name)
+            SELECT code, title, publisher, published_on, precision::date_precision, file_name
+            FROM unnest(@codes, @titles, @publishers, @publishedOn, @precisions, @fileNames)
+                 AS d(code, title, publisher, published_on, precision, file_name)
+            ON CONFLICT (code) DO UPDATE SET
+                title = EXCLUDED.title, publisher = EXCLUDED.publisher, published_on = EXCLUDED.published_on,
+                published_on_precision = EXCLUDED.published_on_precision, file_name = EXCLUDED.file_name
+            """;
+        return connection.ExecuteAsync(new CommandDefinition(Sql, new
+        {
+            codes = documents.Select(d => d.Code).ToArray(),
+            titles = documents.Select(d => d.Title).ToArray(),
+            publishers = documents.Select(d => d.Publisher).ToArray(),
+            publishedOn = documents.Select(d => d.PublishedOn?.Start).ToArray(),
+            precisions = documents.Select(d => d.PublishedOn is { } date ? EnumNames.Of(date.Precision) : null).ToArray(),
+            fileNames = documents.Select(d => d.FileName).ToArray(),
+        }, transaction, cancellationToken: cancellationToken));
+    }
+
+    private static async Task<int> UpsertSourcesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<SeedProject> projects,
+        IReadOnlyDictionary<string, long> ids, CancellationToken cancellationToken)
+    {
+        const string Sql = """
+            INSERT INTO project_sources (project_id, document_code, locator, facts)
+            SELECT s.project_id, s.document_code, s.locator, ARRAY(SELECT jsonb_array_elements_text(s.facts::jsonb))
+            FROM unnest(@projectIds, @documents, @locators, @facts) AS s(project_id, document_code, locator, facts)
+            ON CONFLICT (project_id, document_code, locator) DO UPDATE SET facts = EXCLUDED.facts
+            """;
+        var sources = projects.SelectMany(project => project.Sources.Select(source => (Id: ids[project.Key], Source: source))).ToList();
+        await connection.ExecuteAsync(new CommandDefinition(Sql, new
+        {
+            projectIds = sources.Select(s => s.Id).ToArray(),
+            documents = sources.Select(s => s.Source.Document).ToArray(),
+            locators = sources.Select(s => s.Source.Locator).ToArray(),
+            facts = sources.Select(s => JsonSerializer.Serialize(s.Source.Facts ?? [])).ToArray(),
+        }, transaction, cancellationToken: cancellationToken));
+        return sources.Count;
+    }
+
+    private static async Task UpsertBatchesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, SeedSet seeds,
+        IReadOnlyDictionary<string, long> projectIds, ReferenceData.ReferenceSnapshot reference, CancellationToken cancellationToken)
+    {
+        const string Batches = """
+            INSERT INTO batches (code, seed_key, kind, title, place_code, period_start, period_end, reported_project_count,
+                                 reported_amount, reported_qualifier, min_project_amount, document_code, locator, notes)
+            SELECT code, code, kind::batch_kind, title, place_code, period_start, period_end, project_count,
+                   amount, qualifier::amount_qualifier, min_amount, document_code, locator, notes
+            FROM unnest(@codes, @kinds, @titles, @places, @starts, @ends, @counts, @amounts, @qualifiers, @minAmounts, @documents, @locators, @notes)
+                 AS b(code, kind, title, place_code, period_start, period_end, project_count, amount, qualifier, min_amount, document_code, locator, notes)
+            ON CONFLICT (code) DO UPDATE SET
+                kind = EXCLUDED.kind, title = EXCLUDED.title, place_code = EXCLUDED.place_code,
+                period_start = EXCLUDED.period_start, period_end = EXCLUDED.period_end,
+                reported_project_count = EXCLUDED.reported_project_count, reported_amount = EXCLUDED.reported_amount,
+                reported_qualifier = EXCLUDED.reported_qualifier, min_project_amount = EXCLUDED.min_project_amount,
+                document_code = EXCLUDED.document_code, locator = EXCLUDED.locator, notes = EXCLUDED.notes
+            """;
+        const string Breakdown = """
+            INSERT INTO batch_breakdown (batch_id, sector_code, project_count, amount, qualifier)
+            SELECT b.id, r.sector_code, r.project_count, r.amount, r.qualifier::amount_qualifier
+            FROM unnest(@codes, @sectors, @counts, @amounts, @qualifiers) AS r(code, sector_code, project_count, amount, qualifier)
+            JOIN batches b ON b.code = r.code
+            ON CONFLICT (batch_id, sector_code) DO UPDATE SET
+                project_count = EXCLUDED.project_count, amount = EXCLUDED.amount, qualifier = EXCLUDED.qualifier
+            """;
+        const string Links = """
+            INSERT INTO batch_projects (batch_id, project_id)
+            SELECT b.id, l.project_id FROM unnest(@codes, @projectIds) AS l(code, project_id) JOIN batches b ON b.code = l.code
+            ON CONFLICT DO NOTHING
+            """;
+        var batches = seeds.Batches;
+        await connection.ExecuteAsync(new CommandDefinition(Batches, new
+        {
+            codes = batches.Select(b => b.Key).ToArray(),
+            kinds = batches.Select(b => EnumNames.Of(b.Kind)).ToArray(),
+            titles = batches.Select(b => b.Title).ToArray(),
+            places = batches.Select(b => reference.FindPlace(b.District)!.Code).ToArray(),
+            starts = batches.Select(b => b.PeriodStart).ToArray(),
+            ends = batches.Select(b => b.PeriodEnd).ToArray(),
+            counts = batches.Select(b => b.ProjectCount).ToArray(),
+            amounts = batches.Select(b => b.Amount).ToArray(),
+            qualifiers = batches.Select(b => b.Amount is null ? null : EnumNames.Of(b.AmountQualifier ?? AmountQualifier.Exact)).ToArray(),
+            minAmounts = batches.Select(b => b.MinProjectAmount).ToArray(),
+            documents = batches.Select(b => b.Source.Document).ToArray(),
+            locators = batches.Select(b => b.Source.Locator).ToArray(),
+            notes = batches.Select(b => b.Notes).ToArray(),
+        }, transaction, cancellationToken: cancellationToken));
+
+        var rows = batches.SelectMany(b => (b.Breakdown ?? []).Select(row => (b.Key, Row: row))).ToList();
+        await connection.ExecuteAsync(new CommandDefinition(Breakdown, new
+        {
+            codes = rows.Select(r => r.Key).ToArray(),
+            sectors = rows.Select(r => r.Row.Sector).ToArray(),
+            counts = rows.Select(r => r.Row.ProjectCount).ToArray(),
+            amounts = rows.Select(r => r.Row.Amount).ToArray(),
+            qualifiers = rows.Select(r => r.Row.Amount is null ? null : EnumNames.Of(r.Row.Qualifier ?? AmountQualifier.Exact)).ToArray(),
+        }, transaction, cancellationToken: cancellationToken));
+
+        var links = seeds.Projects.SelectMany(p => (p.Batches ?? []).Select(batch => (Batch: batch, Id: projectIds[p.Key]))).ToList();
+        await connection.ExecuteAsync(new CommandDefinition(Links, new
+        {
+            codes = links.Select(l => l.Batch).ToArray(),
+            projectIds = links.Select(l => l.Id).ToArray(),
+        }, transaction, cancellationToken: cancellationToken));
+    }
+
+    private static Task UpsertTargetsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<SeedTarget> targets,
+        ReferenceData.ReferenceSnapshot reference, CancellationToken cancellationToken)
+    {
+        const string Sql = """
+            INSERT INTO targets (seed_key, place_code, park_code, sector_code, year, measure, min_project_amount, target_value, qualifier, title, document_code, locator)
+            SELECT seed_key, place_code, park_code, sector_code, year, measure::target_measure, min_amount, value, qualifier::amount_qualifier, title, document_code, locator
+            FROM unnest(@keys, @places, @parks, @sectors, @years, @measures, @minAmounts, @values, @qualifiers, @titles, @documents, @locators)
+                 AS t(seed_key, place_code, park_code, sector_code, year, measure, min_amount, value, qualifier, title, document_code, locator)
+            ON CONFLICT (seed_key) DO UPDATE SET
+                place_code = EXCLUDED.place_code, park_code = EXCLUDED.park_code, sector_code = EXCLUDED.sector_code, year = EXCLUDED.year,
+                measure = EXCLUDED.measure, min_project_amount = EXCLUDED.min_project_amount, target_value = EXCLUDED.target_value,
+                qualifier = EXCLUDED.qualifier, title = EXCLUDED.title, document_code = EXCLUDED.document_code, locator = EXCLUDED.locator
+            """;
+        return connection.ExecuteAsync(new CommandDefinition(Sql, new
+        {
+            keys = targets.Select(t => t.Key).ToArray(),
+            places = targets.Select(t => reference.FindPlace(t.Target.District)!.Code).ToArray(),
+            parks = targets.Select(t => t.Target.Park).ToArray(),
+            sectors = targets.Select(t => t.Target.Sector).ToArray(),
+            years = targets.Select(t => t.Target.Year!.Value).ToArray(),
+            measures = targets.Select(t => EnumNames.Of(t.Target.Measure!.Value)).ToArray(),
+            minAmounts = targets.Select(t => t.Target.MinProjectAmount).ToArray(),
+            values = targets.Select(t => t.Target.Value!.Value).ToArray(),
+            qualifiers = targets.Select(t => EnumNames.Of(t.Target.Qualifier ?? AmountQualifier.Exact)).ToArray(),
+            titles = targets.Select(t => t.Target.Title!).ToArray(),
+            documents = targets.Select(t => t.Source.Document).ToArray(),
+            locators = targets.Select(t => t.Source.Locator).ToArray(),
+        }, transaction, cancellationToken: cancellationToken));
+    }
+}
