@@ -17,7 +17,7 @@ builder.Services.AddApi();
 builder.Services.AddSwagger();
 builder.Services.AddHealth();
 builder.Services.AddSingleton(TimeProvider.System);
-builder.Services.AddSingleton<ReferenceData>();
+builder.Services.AddSingleton<ReferenceCatalog>();
 builder.Services.AddSingleton<PlaceRepository>();
 builder.Services.AddSingleton<ReferenceDataRepository>();
 builder.Services.AddSingleton<ProjectRepository>();

@@ -55,31 +55,14 @@ public sealed class ProjectFilterValidator : AbstractValidator<ProjectFilter>
     public const int MaxListedValues = 50;
     public const int MaxTextLength = 100;
 
-    public ProjectFilterValidator(ReferenceData.ReferenceData referenceData)
+    public ProjectFilterValidator(ReferenceCatalog referenceData)
     {
         RuleFor(f => f.District)
-            .Must(codes => codes!.Count <= MaxListedValues).WithMessage($"district can be repeated at most {MaxListedValues} times.")
-            .CustomAsync(async (codes, context, ct) =>
-            {
-                var reference = await referenceData.CurrentWithAsync(s => codes!.All(code => s.FindPlace(code) is not null), ct);
-                foreach (var code in codes!.Where(code => reference.FindPlace(code) is null).Take(5))
-                    context.AddFailure($"district '{Shorten(code)}' is not a known place code or slug (see GET /api/districts).");
-            })
-            .When(f => f.District is { Count: > 0 });
-        RuleFor(f => f.Park)
-            .CustomAsync(async (code, context, ct) =>
-            {
-                var reference = await referenceData.CurrentWithAsync(s => s.FindPark(code) is not null, ct);
-                if (reference.FindPark(code) is null) context.AddFailure($"park '{Shorten(code)}' is not a known park (see GET /api/parks).");
-            })
-            .When(f => f.Park is not null);
-        RuleFor(f => f.Sector)
-            .CustomAsync(async (code, context, ct) =>
-            {
-                var reference = await referenceData.CurrentWithAsync(s => s.FindSector(code) is not null, ct);
-                if (reference.FindSector(code) is null) context.AddFailure($"sector '{Shorten(code)}' is not a known sector (see GET /api/sectors).");
-            })
-            .When(f => f.Sector is not null);
+            .Must(codes => codes!.Count <= MaxListedValues).When(f => f.District is not null)
+            .WithMessage($"district can be repeated at most {MaxListedValues} times.")
+            .MustBeKnownPlaces(referenceData);
+        RuleFor(f => f.Park).MustBeKnownParkIn(referenceData, _ => null);
+        RuleFor(f => f.Sector).MustBeKnownSector(referenceData);
         RuleFor(f => f.Status).Must(statuses => statuses!.Count <= MaxListedValues).When(f => f.Status is not null)
             .WithMessage($"status can be repeated at most {MaxListedValues} times.");
         RuleFor(f => f.SignedTo).Must((f, to) => to!.Value.End >= f.SignedFrom!.Value.Start).When(f => f.SignedFrom is not null && f.SignedTo is not null)
@@ -101,6 +84,4 @@ public sealed class ProjectFilterValidator : AbstractValidator<ProjectFilter>
         RuleFor(f => f.UpdatedSince).Must(since => since!.Value.Year >= 1990 && since.Value.Year <= 9000).When(f => f.UpdatedSince is not null)
             .WithMessage("updatedSince must be an ISO 8601 instant such as 2024-05-01T00:00:00Z.");
     }
-
-    private static string Shorten(string? value) => value is { Length: > 40 } ? value[..40] + "…" : value ?? "";
 }

@@ -21,7 +21,7 @@ public abstract record ProjectWriteResult
     public sealed record Duplicate(long ExistingId) : ProjectWriteResult;
 }
 
-public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReferenceData.ReferenceData referenceData)
+public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReferenceCatalog referenceData)
 {
     /// <summary>Advisory-lock namespace serialising creations of the same name in the same place.</summary>
     private const int NameLockNamespace = 7_001;

@@ -9,7 +9,7 @@ namespace ProjectTracker.Api.Projects;
 /// <summary>Every rule a project must satisfy before it is stored; messages name the field and what is allowed.</summary>
 public sealed partial class ProjectRequestValidator : AbstractValidator<ProjectRequest>
 {
-    public ProjectRequestValidator(ReferenceData.ReferenceData referenceData, TimeProvider time)
+    public ProjectRequestValidator(ReferenceCatalog referenceData, TimeProvider time)
     {
         RuleFor(r => r.NameZh)
             .NotEmpty().WithMessage("nameZh is required.")
@@ -34,30 +34,11 @@ public sealed partial class ProjectRequestValidator : AbstractValidator<ProjectR
         RuleFor(r => r.District)
             .NotEmpty().WithMessage("district is required: a place code or slug (see GET /api/districts).")
             .Matches(PlaceCodes.CodeOrSlugPattern).WithMessage("district must be a place code (e.g. 420115) or slug (e.g. jiangxia).")
-            .CustomAsync(async (code, context, ct) =>
-            {
-                var reference = await referenceData.CurrentWithAsync(s => s.FindPlace(code) is not null, ct);
-                if (reference.FindPlace(code) is null) context.AddFailure($"district '{code}' is not a known place (see GET /api/districts).");
-            });
-        RuleFor(r => r.Park)
-            .CustomAsync(async (code, context, ct) =>
-            {
-                var reference = await referenceData.CurrentWithAsync(s => s.FindPark(code) is not null, ct);
-                var district = reference.FindPlace(context.InstanceToValidate.District);
-                if (reference.FindPark(code) is not { } park)
-                    context.AddFailure($"park '{code}' is not a known park (see GET /api/parks).");
-                else if (district is not null && !reference.IsWithin(park.PlaceCode, district.Code))
-                    context.AddFailure($"park '{code}' lies in {park.PlaceCode}, not in district '{context.InstanceToValidate.District}'.");
-            })
-            .When(r => r.Park is not null);
+            .MustBeKnownPlace(referenceData);
+        RuleFor(r => r.Park).MustBeKnownParkIn(referenceData, r => r.District);
         RuleFor(r => r.Sector)
             .NotEmpty().WithMessage("sector is required: a sector code (see GET /api/sectors).")
-            .CustomAsync(async (code, context, ct) =>
-            {
-                var reference = await referenceData.CurrentWithAsync(s => s.FindSector(code) is not null, ct);
-                if (reference.FindSector(code) is null) context.AddFailure($"sector '{code}' is not a known sector (see GET /api/sectors).");
-            })
-            .When(r => !string.IsNullOrEmpty(r.Sector));
+            .MustBeKnownSector(referenceData);
 
         RuleFor(r => r.Amount)
             .Must(amount => ProjectRules.IsValidAmount(amount!.Value))

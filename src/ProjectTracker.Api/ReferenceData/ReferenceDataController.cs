@@ -6,7 +6,7 @@ namespace ProjectTracker.Api.ReferenceData;
 /// <summary>Parks, sectors and source documents.</summary>
 [ApiController]
 [Route("api")]
-public sealed class ReferenceDataController(ReferenceDataRepository repository, ReferenceData referenceData) : ControllerBase
+public sealed class ReferenceDataController(ReferenceDataRepository repository, ReferenceCatalog referenceData) : ControllerBase
 {
     private const string ProblemJson = "application/problem+json";
 
@@ -47,14 +47,8 @@ public sealed record ParkQuery
 
 public sealed class ParkQueryValidator : AbstractValidator<ParkQuery>
 {
-    public ParkQueryValidator(ReferenceData referenceData)
+    public ParkQueryValidator(ReferenceCatalog referenceData)
     {
-        RuleFor(query => query.District)
-            .CustomAsync(async (code, context, ct) =>
-            {
-                var reference = await referenceData.CurrentWithAsync(s => s.FindPlace(code) is not null, ct);
-                if (reference.FindPlace(code) is null) context.AddFailure("district is not a known place code or slug (see GET /api/districts).");
-            })
-            .When(query => query.District is not null);
+        RuleFor(query => query.District).MustBeKnownPlace(referenceData);
     }
 }

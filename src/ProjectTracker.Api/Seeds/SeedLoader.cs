@@ -6,6 +6,7 @@ using Npgsql;
 using ProjectTracker.Api.Common;
 using ProjectTracker.Api.Common.Database;
 using ProjectTracker.Api.Projects;
+using ProjectTracker.Api.ReferenceData;
 using ProjectTracker.Api.Targets;
 
 namespace ProjectTracker.Api.Seeds;
@@ -21,7 +22,7 @@ public sealed record SeedResult(int Documents, int ProjectsInSeeds, int Projects
 /// </summary>
 public sealed class SeedLoader(
     NpgsqlDataSource dataSource,
-    ReferenceData.ReferenceData referenceData,
+    ReferenceCatalog referenceData,
     IValidator<ProjectRequest> projectValidator,
     IValidator<TargetRequest> targetValidator,
     IOptions<DatabaseOptions> options,
@@ -157,7 +158,7 @@ public sealed class SeedLoader(
     }
 
     private static async Task UpsertBatchesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, SeedSet seeds,
-        IReadOnlyDictionary<string, long> projectIds, ReferenceData.ReferenceSnapshot reference, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, long> projectIds, ReferenceSnapshot reference, CancellationToken cancellationToken)
     {
         const string Batches = """
             INSERT INTO batches (code, seed_key, kind, title, place_code, period_start, period_end, reported_project_count,
@@ -223,7 +224,7 @@ public sealed class SeedLoader(
     }
 
     private static Task UpsertTargetsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<SeedTarget> targets,
-        ReferenceData.ReferenceSnapshot reference, CancellationToken cancellationToken)
+        ReferenceSnapshot reference, CancellationToken cancellationToken)
     {
         const string Sql = """
             INSERT INTO targets (seed_key, place_code, park_code, sector_code, year, measure, min_project_amount, target_value, qualifier, title, document_code, locator)

@@ -1,6 +1,7 @@
 using FluentValidation;
 using ProjectTracker.Api.Common;
 using ProjectTracker.Api.Projects;
+using ProjectTracker.Api.ReferenceData;
 
 namespace ProjectTracker.Api.Targets;
 
@@ -39,33 +40,13 @@ public sealed class TargetRequestValidator : AbstractValidator<TargetRequest>
 {
     public const int TitleMaxLength = 300;
 
-    public TargetRequestValidator(ReferenceData.ReferenceData referenceData)
+    public TargetRequestValidator(ReferenceCatalog referenceData)
     {
         RuleFor(t => t.District)
             .NotEmpty().WithMessage("district is required: a place code or slug.")
-            .CustomAsync(async (code, context, ct) =>
-            {
-                var reference = await referenceData.CurrentWithAsync(s => s.FindPlace(code) is not null, ct);
-                if (reference.FindPlace(code) is null) context.AddFailure($"district '{code}' is not a known place (see GET /api/districts).");
-            })
-            .When(t => !string.IsNullOrEmpty(t.District));
-        RuleFor(t => t.Park)
-            .CustomAsync(async (code, context, ct) =>
-            {
-                var reference = await referenceData.CurrentWithAsync(s => s.FindPark(code) is not null, ct);
-                var district = reference.FindPlace(context.InstanceToValidate.District);
-                if (reference.FindPark(code) is not { } park) context.AddFailure($"park '{code}' is not a known park (see GET /api/parks).");
-                else if (district is not null && !reference.IsWithin(park.PlaceCode, district.Code))
-                    context.AddFailure($"park '{code}' does not lie in district '{context.InstanceToValidate.District}'.");
-            })
-            .When(t => t.Park is not null);
-        RuleFor(t => t.Sector)
-            .CustomAsync(async (code, context, ct) =>
-            {
-                var reference = await referenceData.CurrentWithAsync(s => s.FindSector(code) is not null, ct);
-                if (reference.FindSector(code) is null) context.AddFailure($"sector '{code}' is not a known sector (see GET /api/sectors).");
-            })
-            .When(t => t.Sector is not null);
+            .MustBeKnownPlace(referenceData);
+        RuleFor(t => t.Park).MustBeKnownParkIn(referenceData, t => t.District);
+        RuleFor(t => t.Sector).MustBeKnownSector(referenceData);
         RuleFor(t => t.Year).NotNull().WithMessage("year is required.")
             .InclusiveBetween(ProjectRules.EarliestDate.Year, 2100).WithMessage("year must be between 1990 and 2100.");
         RuleFor(t => t.Measure).NotNull().WithMessage($"measure is required: one of {EnumNames.List(typeof(TargetMeasure))}.").IsInEnum();

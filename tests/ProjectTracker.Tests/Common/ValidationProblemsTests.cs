@@ -27,7 +27,7 @@ public sealed class ValidationProblemsTests
     [Fact]
     public void UnknownPropertyIsNamedUnderItsParent()
     {
-        var (field, message) = ValidationProblems.Describe("$.phases[0]",
+        var (field, message) = ValidationProblems.Describe("$.phases[0].amout",
             "The JSON property 'amout' could not be mapped to any .NET member contained in type 'ProjectTracker.Api.Projects.Phase'.");
 
         Assert.Equal("phases[0].amout", field);

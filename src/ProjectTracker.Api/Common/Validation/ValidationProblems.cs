@@ -53,9 +53,11 @@ public static partial class ValidationProblems
     {
         if (UnknownProperty().Match(message) is { Success: true } unknown)
         {
-            var parent = JsonPath(key);
+            // System.Text.Json puts the unknown property itself at the end of the path; older versions stop at its parent.
+            var path = JsonPath(key);
             var name = unknown.Groups["name"].Value;
-            return (parent.Length == 0 ? name : $"{parent}.{name}", $"'{name}' is not a known field.");
+            var unknownField = path == name || path.EndsWith("." + name, StringComparison.Ordinal) ? path : path.Length == 0 ? name : $"{path}.{name}";
+            return (unknownField, $"'{name}' is not a known field.");
         }
 
         var field = JsonPath(key);

@@ -8,7 +8,7 @@ namespace ProjectTracker.Api.ReferenceData;
 /// migrations, so a snapshot is loaded once and reloaded when a code is not found (a newer
 /// migration may have added it) — at most every few seconds — and every few minutes regardless.
 /// </summary>
-public sealed class ReferenceData : IDisposable
+public sealed class ReferenceCatalog : IDisposable
 {
     private static readonly TimeSpan RefreshEvery = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan MissReloadAtMost = TimeSpan.FromSeconds(10);
@@ -19,14 +19,14 @@ public sealed class ReferenceData : IDisposable
     private ReferenceSnapshot? snapshot;
     private DateTimeOffset loadedAt;
 
-    public ReferenceData(NpgsqlDataSource dataSource, TimeProvider time)
+    public ReferenceCatalog(NpgsqlDataSource dataSource, TimeProvider time)
     {
         this.dataSource = dataSource;
         this.time = time;
     }
 
     /// <summary>Fixed reference data, for code that runs without a database (unit tests).</summary>
-    public ReferenceData(ReferenceSnapshot fixedSnapshot)
+    public ReferenceCatalog(ReferenceSnapshot fixedSnapshot)
     {
         snapshot = fixedSnapshot;
         time = TimeProvider.System;
@@ -45,6 +45,15 @@ public sealed class ReferenceData : IDisposable
         var current = await CurrentAsync(cancellationToken);
         return has(current) || dataSource is null ? current : await ReloadAsync(MissReloadAtMost, cancellationToken);
     }
+
+    public async ValueTask<Place?> FindPlaceAsync(string codeOrSlug, CancellationToken cancellationToken) =>
+        (await CurrentWithAsync(s => s.FindPlace(codeOrSlug) is not null, cancellationToken)).FindPlace(codeOrSlug);
+
+    public async ValueTask<Park?> FindParkAsync(string code, CancellationToken cancellationToken) =>
+        (await CurrentWithAsync(s => s.FindPark(code) is not null, cancellationToken)).FindPark(code);
+
+    public async ValueTask<Sector?> FindSectorAsync(string code, CancellationToken cancellationToken) =>
+        (await CurrentWithAsync(s => s.FindSector(code) is not null, cancellationToken)).FindSector(code);
 
     public void Dispose() => loading.Dispose();
 
