@@ -12,6 +12,9 @@ if (builder.Configuration["urls"] is null && builder.Configuration["http_ports"]
     builder.WebHost.UseUrls("http://127.0.0.1:5080");
 }
 
+// Request limits (body size above all) come from Kestrel:Limits; the defaults allow 30 MB bodies.
+builder.WebHost.ConfigureKestrel(kestrel => builder.Configuration.GetSection("Kestrel:Limits").Bind(kestrel.Limits));
+
 builder.Services.AddDatabase(builder.Configuration);
 builder.Services.AddApi();
 builder.Services.AddSwagger();

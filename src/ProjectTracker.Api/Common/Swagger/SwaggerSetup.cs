@@ -1,4 +1,6 @@
+using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
+using ProjectTracker.Api.Projects;
 
 namespace ProjectTracker.Api.Common.Swagger;
 
@@ -20,6 +22,13 @@ public static class SwaggerSetup
             options.SupportNonNullableReferenceTypes();
             options.EnableAnnotations();
             options.OperationFilter<CamelCaseQueryParameters>();
+            options.MapType<PartialDate>(() => new OpenApiSchema
+            {
+                Type = JsonSchemaType.String,
+                Pattern = "^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$",
+                Description = "A date as precisely as known: yyyy-MM-dd, yyyy-MM or yyyy (never an invented day).",
+                Examples = [JsonValue.Create("2023-01-31")],
+            });
         });
         return services;
     }
