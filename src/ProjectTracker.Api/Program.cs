@@ -1,10 +1,12 @@
 using ProjectTracker.Api.Common;
+using ProjectTracker.Api.Dashboard;
 using ProjectTracker.Api.Common.Database;
 using ProjectTracker.Api.Common.Hosting;
 using ProjectTracker.Api.Common.Swagger;
 using ProjectTracker.Api.Projects;
 using ProjectTracker.Api.ReferenceData;
 using ProjectTracker.Api.Seeds;
+using ProjectTracker.Api.Targets;
 
 var builder = WebApplication.CreateBuilder(args);
 if (builder.Configuration["urls"] is null && builder.Configuration["http_ports"] is null)
@@ -25,6 +27,8 @@ builder.Services.AddSingleton<PlaceRepository>();
 builder.Services.AddSingleton<ReferenceDataRepository>();
 builder.Services.AddSingleton<ProjectRepository>();
 builder.Services.AddSingleton<SeedLoader>();
+builder.Services.AddSingleton<DashboardQueries>();
+builder.Services.AddSingleton<TargetRepository>();
 
 var app = builder.Build();
 

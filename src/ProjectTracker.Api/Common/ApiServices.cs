@@ -5,6 +5,7 @@ using System.Text.Json.Serialization;
 using FluentValidation;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Formatters;
+using ProjectTracker.Api.Common.Csv;
 using ProjectTracker.Api.Common.Errors;
 using ProjectTracker.Api.Common.Validation;
 
@@ -31,6 +32,7 @@ public static class ApiServices
                 // The API speaks JSON (and problem+json); advertising text/plain and text/json only confuses clients.
                 options.OutputFormatters.RemoveType<StringOutputFormatter>();
                 options.OutputFormatters.OfType<SystemTextJsonOutputFormatter>().Single().SupportedMediaTypes.Remove("text/json");
+                options.OutputFormatters.Add(new CsvOutputFormatter());
                 // Every action can fail in these ways; declaring them once keeps Swagger truthful.
                 options.Filters.Add(new ProducesResponseTypeAttribute(typeof(ProblemDetails), StatusCodes.Status500InternalServerError, "application/problem+json"));
                 options.Filters.Add(new ProducesResponseTypeAttribute(typeof(ProblemDetails), StatusCodes.Status503ServiceUnavailable, "application/problem+json"));

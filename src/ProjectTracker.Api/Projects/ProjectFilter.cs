@@ -31,6 +31,12 @@ public record ProjectFilter
     /// <summary>Started on or before.</summary>
     public PartialDate? StartedTo { get; init; }
 
+    /// <summary>Completed on or after.</summary>
+    public PartialDate? CompletedFrom { get; init; }
+
+    /// <summary>Completed on or before.</summary>
+    public PartialDate? CompletedTo { get; init; }
+
     /// <summary>Effective amount at least this many 亿.</summary>
     public decimal? MinAmount { get; init; }
 
@@ -69,6 +75,8 @@ public sealed class ProjectFilterValidator : AbstractValidator<ProjectFilter>
             .WithMessage("signedTo cannot be before signedFrom.");
         RuleFor(f => f.StartedTo).Must((f, to) => to!.Value.End >= f.StartedFrom!.Value.Start).When(f => f.StartedFrom is not null && f.StartedTo is not null)
             .WithMessage("startedTo cannot be before startedFrom.");
+        RuleFor(f => f.CompletedTo).Must((f, to) => to!.Value.End >= f.CompletedFrom!.Value.Start).When(f => f.CompletedFrom is not null && f.CompletedTo is not null)
+            .WithMessage("completedTo cannot be before completedFrom.");
         RuleFor(f => f.MinAmount).Must(amount => amount >= 0 && amount < ProjectRules.AmountCeiling).When(f => f.MinAmount is not null)
             .WithMessage($"minAmount must be between 0 and {ProjectRules.AmountCeiling:N0} (亿).");
         RuleFor(f => f.MaxAmount).Must(amount => amount >= 0 && amount < ProjectRules.AmountCeiling).When(f => f.MaxAmount is not null)

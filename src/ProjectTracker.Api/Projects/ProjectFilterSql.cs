@@ -5,40 +5,78 @@ using ProjectTracker.Api.ReferenceData;
 namespace ProjectTracker.Api.Projects;
 
 /// <summary>
-/// A <see cref="ProjectFilter"/> as SQL conditions on <c>projects p</c>: each filter maps to one
-/// fixed fragment and its values travel as parameters, so user text never becomes SQL.
-/// The project list and every dashboard query use this one translation.
+/// A <see cref="ProjectFilter"/> as SQL conditions: each filter maps to one fixed fragment and its
+/// values travel as parameters, so user text never becomes SQL. The project list and every
+/// dashboard query use this one translation, over the projects table (<c>p</c>) or the dashboard
+/// rollup (<c>r</c>), which keeps places, parks, sectors, statuses, currencies and stage periods.
 /// </summary>
 public static class ProjectFilterSql
 {
-    public static string Conditions(ProjectFilter filter, ReferenceSnapshot reference, DynamicParameters parameters, bool includeDeleted = false)
+    public static string Conditions(ProjectFilter filter, ReferenceSnapshot reference, DynamicParameters parameters,
+        bool includeDeleted = false, FilterSource? source = null)
     {
+        source ??= FilterSource.Projects;
+        var c = source.Alias;
         List<string> where = [];
-        if (!includeDeleted) where.Add("p.deleted_at IS NULL");
+        if (!includeDeleted && source.IsProjects) where.Add("p.deleted_at IS NULL");
 
         if (filter.District is { Count: > 0 } districts)
         {
             parameters.Add("districts", districts.Select(reference.FindPlace).OfType<Place>()
                 .SelectMany(place => reference.PlaceAndDescendants(place.Code)).Distinct().ToArray());
-            where.Add("p.place_code = ANY(@districts)");
+            where.Add($"{c}.place_code = ANY(@districts)");
         }
         if (filter.Park is { } park)
         {
             parameters.Add("park", park);
-            where.Add("p.park_code = @park");
+            where.Add($"{c}.park_code = @park");
         }
         if (filter.Sector is { } sector)
         {
             parameters.Add("sectors", reference.SectorAndIndustries(sector).ToArray());
-            where.Add("p.sector_code = ANY(@sectors)");
+            where.Add($"{c}.sector_code = ANY(@sectors)");
         }
         if (filter.Status is { Count: > 0 } statuses)
         {
             parameters.Add("statuses", statuses.Distinct().ToArray());
-            where.Add("p.status = ANY(@statuses)");
+            where.Add($"{c}.status = ANY(@statuses)");
         }
-        AddRange(where, parameters, "p.signed_on", "signed", filter.SignedFrom, filter.SignedTo);
-        AddRange(where, parameters, "p.started_on", "started", filter.StartedFrom, filter.StartedTo);
+        if (filter.Currency is { } currency)
+        {
+            parameters.Add("currency", EnumNames.Of(currency));
+            where.Add($"{c}.currency = @currency::currency");
+        }
+
+        if (source.IsProjects)
+        {
+            AddRange(where, parameters, "p.signed_on", "signed", filter.SignedFrom, filter.SignedTo);
+            AddRange(where, parameters, "p.started_on", "started", filter.StartedFrom, filter.StartedTo);
+            AddRange(where, parameters, "p.completed_on", "completed", filter.CompletedFrom, filter.CompletedTo);
+            AddRowDetails(filter, parameters, where);
+        }
+        else
+        {
+            // The rollup keeps one date per row (its stage's), to the month: FilterSource.Fits decides when it can answer.
+            var (from, to) = source.StageRange(filter);
+            if (from is { } start)
+            {
+                parameters.Add("periodFromYear", (short)start.Start.Year);
+                parameters.Add("periodFromMonth", (short)start.Start.Month);
+                where.Add("r.period_year >= @periodFromYear AND (r.period_year, coalesce(r.period_month, 1)) >= (@periodFromYear, @periodFromMonth)");
+            }
+            if (to is { } end)
+            {
+                parameters.Add("periodToYear", (short)end.End.Year);
+                parameters.Add("periodToMonth", (short)end.End.Month);
+                where.Add("r.period_year <= @periodToYear AND (r.period_year, coalesce(r.period_month, 1)) <= (@periodToYear, @periodToMonth)");
+            }
+        }
+        return where.Count == 0 ? "TRUE" : string.Join("\n  AND ", where);
+    }
+
+    /// <summary>Filters only the projects table can answer: amounts, investors, text, change times.</summary>
+    private static void AddRowDetails(ProjectFilter filter, DynamicParameters parameters, List<string> where)
+    {
         if (filter.MinAmount is { } minAmount)
         {
             parameters.Add("minAmount", minAmount);
@@ -48,11 +86,6 @@ public static class ProjectFilterSql
         {
             parameters.Add("maxAmount", maxAmount);
             where.Add("p.effective_amount <= @maxAmount");
-        }
-        if (filter.Currency is { } currency)
-        {
-            parameters.Add("currency", EnumNames.Of(currency));
-            where.Add("p.currency = @currency::currency");
         }
         if (!string.IsNullOrWhiteSpace(filter.Investor))
         {
@@ -70,7 +103,6 @@ public static class ProjectFilterSql
             parameters.Add("qPattern", pattern);
             where.Add("p.search_tokens @> @qTokens AND p.search_text LIKE @qPattern");
         }
-        return where.Count == 0 ? "TRUE" : string.Join("\n  AND ", where);
     }
 
     private static void AddRange(List<string> where, DynamicParameters parameters, string column, string name, PartialDate? from, PartialDate? to)
@@ -89,4 +121,50 @@ public static class ProjectFilterSql
 
     internal static string EscapeLike(string value) =>
         value.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
+}
+
+/// <summary>Where filtered rows come from: the projects table, or the dashboard rollup for one stage.</summary>
+public sealed class FilterSource
+{
+    private readonly Dashboard.DashboardMeasure? stage;
+
+    private FilterSource(string alias, Dashboard.DashboardMeasure? stage)
+    {
+        Alias = alias;
+        this.stage = stage;
+    }
+
+    public static readonly FilterSource Projects = new("p", null);
+
+    public static FilterSource Rollup(Dashboard.DashboardMeasure stage) => new("r", stage);
+
+    public string Alias { get; }
+
+    public bool IsProjects => stage is null;
+
+    /// <summary>The date range on this rollup stage's own date.</summary>
+    public (PartialDate? From, PartialDate? To) StageRange(ProjectFilter filter) => stage switch
+    {
+        Dashboard.DashboardMeasure.Signed => (filter.SignedFrom, filter.SignedTo),
+        Dashboard.DashboardMeasure.Started => (filter.StartedFrom, filter.StartedTo),
+        Dashboard.DashboardMeasure.Completed => (filter.CompletedFrom, filter.CompletedTo),
+        _ => (null, null),
+    };
+
+    /// <summary>
+    /// Whether the rollup of <paramref name="measure"/> answers this filter exactly: no filter on amounts,
+    /// investors, text or change times, and dates only on the measure's own date, in whole months.
+    /// </summary>
+    public static bool Fits(ProjectFilter filter, Dashboard.DashboardMeasure measure)
+    {
+        if (filter.MinAmount is not null || filter.MaxAmount is not null || !string.IsNullOrWhiteSpace(filter.Investor)
+            || filter.UpdatedSince is not null || !string.IsNullOrWhiteSpace(filter.Q)) return false;
+
+        var own = Rollup(measure).StageRange(filter);
+        var all = new[] { filter.SignedFrom, filter.SignedTo, filter.StartedFrom, filter.StartedTo, filter.CompletedFrom, filter.CompletedTo };
+        var others = all.Count(date => date is not null) - (own.From is null ? 0 : 1) - (own.To is null ? 0 : 1);
+        return others == 0
+               && (own.From is not { } from || from.Start.Day == 1)
+               && (own.To is not { } to || to.End.AddDays(1).Day == 1);
+    }
 }

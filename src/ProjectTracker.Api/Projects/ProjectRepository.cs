@@ -26,7 +26,7 @@ public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReferenceCata
     /// <summary>Advisory-lock namespace serialising creations of the same name in the same place.</summary>
     private const int NameLockNamespace = 7_001;
 
-    private const string SelectProjects = """
+    internal const string SelectProjects = """
         SELECT p.id, p.name_zh, p.name_en, p.kind, p.investors,
                p.place_code, pl.name_zh AS place_name_zh, pl.name_en AS place_name_en,
                p.park_code, pk.name_zh AS park_name_zh, pk.name_en AS park_name_en,
@@ -56,17 +56,18 @@ public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReferenceCata
         return row?.ToProject();
     }
 
-    /// <summary>One page in the requested order, after the cursor; the total too when asked (same round trip).</summary>
-    public async Task<ProjectPage> ListAsync(ProjectListQuery query, CancellationToken cancellationToken)
+    public Task<ProjectPage> ListAsync(ProjectListQuery query, CancellationToken cancellationToken) =>
+        ListAsync(query, ProjectSort.TryParse(query.Sort, out var sort) ? sort : ProjectSort.Default,
+            query.Limit ?? ProjectListQuery.DefaultLimit, query.Cursor, query.IncludeTotal, cancellationToken);
+
+    /// <summary>One page in the given order, after the cursor; the total too when asked (same round trip).</summary>
+    public async Task<ProjectPage> ListAsync(ProjectFilter filter, ProjectSort sort, int limit, string? cursorText, bool includeTotal, CancellationToken cancellationToken)
     {
         var reference = await referenceData.CurrentAsync(cancellationToken);
-        var sort = ProjectSort.TryParse(query.Sort, out var parsed) ? parsed : ProjectSort.Default;
-        var limit = query.Limit ?? ProjectListQuery.DefaultLimit;
-
         var parameters = new DynamicParameters();
-        var where = ProjectFilterSql.Conditions(query, reference, parameters, includeDeleted: query.UpdatedSince is not null);
+        var where = ProjectFilterSql.Conditions(filter, reference, parameters, includeDeleted: filter.UpdatedSince is not null);
         var pageWhere = where;
-        if (PageCursor.TryDecode(query.Cursor, out var cursor) && sort.Key.TryParseValue(cursor.Value, out var cursorValue))
+        if (PageCursor.TryDecode(cursorText, out var cursor) && sort.Key.TryParseValue(cursor.Value, out var cursorValue))
         {
             parameters.Add("cursorValue", cursorValue);
             parameters.Add("cursorId", cursor.Id);
@@ -75,12 +76,12 @@ public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReferenceCata
         parameters.Add("limit", limit + 1);
 
         var sql = $"{SelectProjects}\nWHERE {pageWhere}\nORDER BY {sort.OrderBy}\nLIMIT @limit;";
-        if (query.IncludeTotal) sql += $"\nSELECT count(*) FROM projects p WHERE {where};";
+        if (includeTotal) sql += $"\nSELECT count(*) FROM projects p WHERE {where};";
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
         var rows = (await results.ReadAsync<ProjectRow>()).Select(row => row.ToProject()).ToList();
-        long? total = query.IncludeTotal ? await results.ReadSingleAsync<long>() : null;
+        long? total = includeTotal ? await results.ReadSingleAsync<long>() : null;
 
         string? next = null;
         if (rows.Count > limit)

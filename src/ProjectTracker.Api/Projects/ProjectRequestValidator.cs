@@ -45,8 +45,8 @@ public sealed partial class ProjectRequestValidator : AbstractValidator<ProjectR
             .When(r => r.Amount is not null)
             .WithMessage(AmountMessage("amount"));
         RuleFor(r => r.AmountQualifier)
-            .IsInEnum()
-            .Null().When(r => r.Amount is null).WithMessage("amountQualifier needs an amount.");
+            .Null().When(r => r.Amount is null).WithMessage("amountQualifier needs an amount.")
+            .IsInEnum();
         RuleFor(r => r.Currency).IsInEnum();
         RuleFor(r => r.Phases)
             .Must(phases => phases!.Count <= ProjectRules.MaxPhases).WithMessage($"phases can list at most {ProjectRules.MaxPhases} phases.")
@@ -126,7 +126,7 @@ public sealed class PhaseRequestValidator : AbstractValidator<PhaseRequest>
             .Must(amount => ProjectRules.IsValidAmount(amount!.Value)).When(phase => phase.Amount is not null)
             .WithMessage(ProjectRequestValidator.AmountMessage("amount"));
         RuleFor(phase => phase.Qualifier)
-            .IsInEnum()
-            .Null().When(phase => phase.Amount is null).WithMessage("qualifier needs an amount.");
+            .Null().When(phase => phase.Amount is null).WithMessage("qualifier needs an amount.")
+            .IsInEnum();
     }
 }

@@ -6,6 +6,7 @@ public static class ProjectRules
     /// <summary>Amounts are in 亿: more than 0, at most 4 decimals (1 万元), below 100,000 亿.</summary>
     public const int AmountDecimals = 4;
     public const decimal AmountCeiling = 100_000m;
+    public const decimal SmallestAmount = 0.0001m;
     public const int NameZhMaxLength = 200;
     public const int NameEnMaxLength = 300;
     public const int InvestorMaxLength = 200;

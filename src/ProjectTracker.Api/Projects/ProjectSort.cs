@@ -20,6 +20,7 @@ public sealed class ProjectSort
     ];
 
     public static readonly ProjectSort Default = new(KeysInOrder[0], descending: true);
+    public static readonly ProjectSort LargestFirst = new(KeysInOrder[2], descending: true);
 
     private ProjectSort(SortKey key, bool descending)
     {

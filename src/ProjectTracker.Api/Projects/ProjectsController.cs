@@ -76,12 +76,8 @@ public sealed class ProjectsController(ProjectRepository projects) : ControllerB
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status428PreconditionRequired, ProblemJson)]
     public async Task<IActionResult> Update(long id, [FromBody] ProjectRequest request, CancellationToken cancellationToken)
     {
-        var (precondition, version) = ETags.ReadIfMatch(Request);
-        if (precondition == ETags.Precondition.Missing)
-            return Problem(statusCode: StatusCodes.Status428PreconditionRequired, detail: "If-Match is required: send the ETag of the version you read.");
-        if (precondition == ETags.Precondition.Malformed)
-            return Problem(statusCode: StatusCodes.Status400BadRequest, detail: "If-Match must be one ETag issued by this API, e.g. \"3\", or *.");
-        return Respond(await projects.UpdateAsync(id, version, request, cancellationToken));
+        var (version, problem) = ETags.ExpectedVersion(this, required: true);
+        return problem ?? Respond(await projects.UpdateAsync(id, version, request, cancellationToken));
     }
 
     /// <summary>Changes a project's status and records it in its history.</summary>
@@ -103,10 +99,8 @@ public sealed class ProjectsController(ProjectRepository projects) : ControllerB
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemJson)]
     public async Task<IActionResult> ChangeStatus(long id, [FromBody] StatusChangeRequest request, CancellationToken cancellationToken)
     {
-        var (precondition, version) = ETags.ReadIfMatch(Request);
-        if (precondition == ETags.Precondition.Malformed)
-            return Problem(statusCode: StatusCodes.Status400BadRequest, detail: "If-Match must be one ETag issued by this API, e.g. \"3\", or *.");
-        return Respond(await projects.ChangeStatusAsync(id, version, request, actor: null, cancellationToken));
+        var (version, problem) = ETags.ExpectedVersion(this, required: false);
+        return problem ?? Respond(await projects.ChangeStatusAsync(id, version, request, actor: null, cancellationToken));
     }
 
     /// <summary>Deletes a project (softly: it stays in the history). If-Match is honoured when sent.</summary>
@@ -119,10 +113,8 @@ public sealed class ProjectsController(ProjectRepository projects) : ControllerB
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemJson)]
     public async Task<IActionResult> Delete(long id, CancellationToken cancellationToken)
     {
-        var (precondition, version) = ETags.ReadIfMatch(Request);
-        if (precondition == ETags.Precondition.Malformed)
-            return Problem(statusCode: StatusCodes.Status400BadRequest, detail: "If-Match must be one ETag issued by this API, e.g. \"3\", or *.");
-        return Respond(await projects.DeleteAsync(id, version, actor: null, cancellationToken));
+        var (version, problem) = ETags.ExpectedVersion(this, required: false);
+        return problem ?? Respond(await projects.DeleteAsync(id, version, actor: null, cancellationToken));
     }
 
     /// <summary>A project's history: creation, status changes (corrections marked), deletion.</summary>

@@ -51,7 +51,7 @@ public sealed class TargetRequestValidator : AbstractValidator<TargetRequest>
             .InclusiveBetween(ProjectRules.EarliestDate.Year, 2100).WithMessage("year must be between 1990 and 2100.");
         RuleFor(t => t.Measure).NotNull().WithMessage($"measure is required: one of {EnumNames.List(typeof(TargetMeasure))}.").IsInEnum();
         RuleFor(t => t.Value).NotNull().WithMessage("value is required.")
-            .Must(value => ProjectRules.IsValidAmount(value!.Value)).When(t => t.Value is not null)
+            .Must(value => ProjectRules.IsValidAmount(value!.Value)).When(t => t.Value is not null, ApplyConditionTo.CurrentValidator)
             .WithMessage(ProjectRequestValidator.AmountMessage("value"));
         RuleFor(t => t.Value).Must(value => value!.Value == decimal.Truncate(value.Value))
             .When(t => t.Value is not null && t.Measure is { } measure && IsCount(measure))

@@ -150,6 +150,41 @@ public sealed class SeedDataTests(SeededDatabase database) : SeededTests(databas
     }
 
     [Fact]
+    public async Task JiangxiasStartsIn2023AreTheSmartMedicalBaseAlone()
+    {
+        var totals = await (await Client().GetAsync("/api/dashboard/totals?groupBy=district&measure=started&district=jiangxia&startedFrom=2023&startedTo=2023", Cancellation))
+            .ReadAsync<ProjectTracker.Api.Dashboard.TotalsResult>();
+
+        var row = Assert.Single(totals.Rows);
+        Assert.Equal(("420115", 1L, 24.5m), (row.Keys["district"].Code, row.Figures.ProjectCount, row.Figures.AmountCny));
+    }
+
+    [Fact]
+    public async Task HanyangsCompletionsByYearMatchTheWorkReports()
+    {
+        var totals = await (await Client().GetAsync("/api/dashboard/totals?groupBy=year&measure=completed&district=hanyang", Cancellation))
+            .ReadAsync<ProjectTracker.Api.Dashboard.TotalsResult>();
+
+        // 2017 (2018 report): 百威啤酒精酿厂, 大桥局 and 省交投 headquarters, 华发四季, three incubators, 长江汉阳江滩二期水毁修复,
+        // 四新泵站, 四新海绵城市示范区, 晴川大道, 汉阳大道, 夹河路, 铁桥广场, 江腾广场, 沟咀产业园, 月湖小学, 张之洞与武汉博物馆 = 18.
+        // 2020 (2021 report): 琴台美术馆, 健博会线上交易平台, 平安创展湖北总部, 汉江江滩三期, two nurseries = 6. 2021: 汉阳碧道.
+        Assert.Equal([("2017", 18L), ("2020", 6L), ("2021", 1L)], totals.Rows.Select(r => (r.Keys["year"].Code!, r.Figures.ProjectCount)));
+    }
+
+    [Fact]
+    public async Task TheJiangxiaGroundbreakingIsItemisedOneProjectOfTwentyOne()
+    {
+        var batches = await (await Client().GetAsync("/api/dashboard/batches?district=jiangxia", Cancellation))
+            .ReadAsync<List<ProjectTracker.Api.Dashboard.BatchComparison>>();
+
+        var batch = Assert.Single(batches);
+        Assert.Equal((21, 217.24m, 1L, 24.5m, 20L, 192.74m),
+            (batch.Reported.ProjectCount!.Value, batch.Reported.Amount!.Value, batch.Itemised.ProjectCount, batch.Itemised.AmountCny, batch.CountDifference!.Value, batch.AmountDifference!.Value));
+        var manufacturing = batch.Breakdown.Single(line => line.Sector.Code == "manufacturing");
+        Assert.Equal((10, 132.35m, 1L, 24.5m), (manufacturing.ReportedCount!.Value, manufacturing.ReportedAmount!.Value, manufacturing.ItemisedCount, manufacturing.ItemisedAmount));
+    }
+
+    [Fact]
     public async Task ChineseSearchFindsAProjectByTwoCharacters()
     {
         var page = await (await Client().GetAsync($"/api/projects?q={Uri.EscapeDataString("医疗")}", Cancellation)).ReadAsync<ProjectPage>();

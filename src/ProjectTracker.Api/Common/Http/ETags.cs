@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Mvc;
 using Microsoft.Net.Http.Headers;
 
 namespace ProjectTracker.Api.Common.Http;
@@ -32,6 +33,23 @@ public static class ETags
         return int.TryParse(tag.Tag.AsSpan().Trim('"'), NumberStyles.None, CultureInfo.InvariantCulture, out var version)
             ? (Precondition.Version, version)
             : (Precondition.Malformed, null);
+    }
+
+    /// <summary>
+    /// The version an If-Match header pins (null for <c>*</c> or, when not <paramref name="required"/>, for none),
+    /// or the problem to answer instead: 428 when it is required and missing, 400 when it is not one of our ETags.
+    /// </summary>
+    public static (int? Version, IActionResult? Problem) ExpectedVersion(ControllerBase controller, bool required)
+    {
+        var (kind, version) = ReadIfMatch(controller.Request);
+        return kind switch
+        {
+            Precondition.Missing when required => (null, controller.Problem(statusCode: StatusCodes.Status428PreconditionRequired,
+                detail: "If-Match is required: send the ETag of the version you read.")),
+            Precondition.Malformed => (null, controller.Problem(statusCode: StatusCodes.Status400BadRequest,
+                detail: "If-Match must be one ETag issued by this API, e.g. \"3\", or *.")),
+            _ => (version, null),
+        };
     }
 
     /// <summary>Whether If-None-Match already names this version (so a 304 will do).</summary>

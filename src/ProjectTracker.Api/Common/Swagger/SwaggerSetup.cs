@@ -22,6 +22,7 @@ public static class SwaggerSetup
             options.SupportNonNullableReferenceTypes();
             options.EnableAnnotations();
             options.OperationFilter<CamelCaseQueryParameters>();
+            options.OperationFilter<ResponseExamples>();
             options.MapType<PartialDate>(() => new OpenApiSchema
             {
                 Type = JsonSchemaType.String,
