@@ -1,5 +1,6 @@
 using ProjectTracker.Api.Common;
 using ProjectTracker.Api.Dashboard;
+using ProjectTracker.Api.Generation;
 using ProjectTracker.Api.Common.Database;
 using ProjectTracker.Api.Common.Hosting;
 using ProjectTracker.Api.Common.Swagger;
@@ -29,6 +30,7 @@ builder.Services.AddSingleton<ProjectRepository>();
 builder.Services.AddSingleton<SeedLoader>();
 builder.Services.AddSingleton<DashboardQueries>();
 builder.Services.AddSingleton<TargetRepository>();
+builder.Services.AddSingleton<DataGenerator>();
 
 var app = builder.Build();
 

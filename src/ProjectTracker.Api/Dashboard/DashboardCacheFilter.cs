@@ -21,7 +21,7 @@ public sealed class DashboardCacheFilter(NpgsqlDataSource dataSource) : IAsyncAc
         var http = context.HttpContext;
         await using (var connection = await dataSource.OpenConnectionAsync(http.RequestAborted))
         {
-            var version = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT version FROM data_version", cancellationToken: http.RequestAborted));
+            var version = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT sum(version)::bigint FROM data_version_shards", cancellationToken: http.RequestAborted));
             var etag = $"\"d{version}-{Fingerprint(http.Request)}\"";
             if (ETags.NoneMatchHits(http.Request, etag))
             {

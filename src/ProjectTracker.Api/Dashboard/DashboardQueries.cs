@@ -270,12 +270,13 @@ public sealed class DashboardQueries(NpgsqlDataSource dataSource, ReferenceCatal
         var parameters = new DynamicParameters();
         parameters.Add("stage", EnumNames.Of(measure));
         string from, where, figures, having, alias, year, month;
-        if (FilterSource.Fits(filter, measure))
+        var source = FilterSource.For(filter, measure, dimensions);
+        if (!source.IsProjects)
         {
-            (alias, year, month) = ("r", "r.period_year", "r.period_month");
-            from = "project_rollup r JOIN sectors s ON s.code = r.sector_code";
+            (alias, year, month) = ("r", "r.period_year", source.HasMonths ? "r.period_month" : "NULL::smallint");
+            from = source.Grain == RollupGrain.Fine ? $"{source.Table} r JOIN sectors s ON s.code = r.sector_code" : $"{source.Table} r";
             having = "HAVING sum(r.project_count) > 0";
-            where = "r.stage = @stage::rollup_stage AND " + ProjectFilterSql.Conditions(filter, reference, parameters, source: FilterSource.Rollup(measure));
+            where = "r.stage = @stage::rollup_stage AND " + ProjectFilterSql.Conditions(filter, reference, parameters, source: source);
             figures = """
                 sum(r.project_count)::bigint AS project_count,
                 coalesce(sum(r.amount_sum) FILTER (WHERE r.currency = 'CNY'), 0) AS amount_cny,

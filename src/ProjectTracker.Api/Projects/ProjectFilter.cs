@@ -88,7 +88,7 @@ public sealed class ProjectFilterValidator : AbstractValidator<ProjectFilter>
         RuleFor(f => f.Q).MaximumLength(MaxTextLength).WithMessage($"q must be at most {MaxTextLength} characters.")
             .Must(text => !Text.HasControlCharacters(text)).WithMessage("q must not contain control characters.")
             .Must(text => ProjectSearch.IsSearchable(text!)).When(f => !string.IsNullOrWhiteSpace(f.Q))
-            .WithMessage("q needs at least one Chinese character or two letters or digits in a row.");
+            .WithMessage("q needs at least two letters or digits in a row, e.g. 医疗 or t3.");
         RuleFor(f => f.UpdatedSince).Must(since => since!.Value.Year >= 1990 && since.Value.Year <= 9000).When(f => f.UpdatedSince is not null)
             .WithMessage("updatedSince must be an ISO 8601 instant such as 2024-05-01T00:00:00Z.");
     }

@@ -56,19 +56,24 @@ public static class ProjectFilterSql
         }
         else
         {
-            // The rollup keeps one date per row (its stage's), to the month: FilterSource.Fits decides when it can answer.
+            // The rollups keep one date per row (its stage's), to the month or to the year: FilterSource.For
+            // and the grain decide when they can answer; a year-precise date counts from January, as it is stored.
             var (from, to) = source.StageRange(filter);
             if (from is { } start)
             {
                 parameters.Add("periodFromYear", (short)start.Start.Year);
                 parameters.Add("periodFromMonth", (short)start.Start.Month);
-                where.Add("r.period_year >= @periodFromYear AND (r.period_year, coalesce(r.period_month, 1)) >= (@periodFromYear, @periodFromMonth)");
+                where.Add(source.HasMonths
+                    ? "r.period_year >= @periodFromYear AND (r.period_year, coalesce(r.period_month, 1)) >= (@periodFromYear, @periodFromMonth)"
+                    : "r.period_year >= @periodFromYear");
             }
             if (to is { } end)
             {
                 parameters.Add("periodToYear", (short)end.End.Year);
                 parameters.Add("periodToMonth", (short)end.End.Month);
-                where.Add("r.period_year <= @periodToYear AND (r.period_year, coalesce(r.period_month, 1)) <= (@periodToYear, @periodToMonth)");
+                where.Add(source.HasMonths
+                    ? "r.period_year <= @periodToYear AND (r.period_year, coalesce(r.period_month, 1)) <= (@periodToYear, @periodToMonth)"
+                    : "r.period_year <= @periodToYear");
             }
         }
         return where.Count == 0 ? "TRUE" : string.Join("\n  AND ", where);
@@ -123,24 +128,47 @@ public static class ProjectFilterSql
         value.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
 }
 
-/// <summary>Where filtered rows come from: the projects table, or the dashboard rollup for one stage.</summary>
+/// <summary>How finely a rollup table breaks projects down.</summary>
+public enum RollupGrain
+{
+    /// <summary><c>project_rollup_year</c>: stage, year, place, status, currency.</summary>
+    Year,
+    /// <summary><c>project_rollup_month</c>: the same, by month.</summary>
+    Month,
+    /// <summary><c>project_rollup</c>: by month, place, sector, park, status, currency.</summary>
+    Fine,
+}
+
+/// <summary>Where filtered rows come from: the projects table, or a dashboard rollup of one stage.</summary>
 public sealed class FilterSource
 {
     private readonly Dashboard.DashboardMeasure? stage;
 
-    private FilterSource(string alias, Dashboard.DashboardMeasure? stage)
+    private FilterSource(string alias, Dashboard.DashboardMeasure? stage, RollupGrain grain)
     {
         Alias = alias;
         this.stage = stage;
+        Grain = grain;
     }
 
-    public static readonly FilterSource Projects = new("p", null);
+    public static readonly FilterSource Projects = new("p", null, RollupGrain.Fine);
 
-    public static FilterSource Rollup(Dashboard.DashboardMeasure stage) => new("r", stage);
+    public static FilterSource Rollup(Dashboard.DashboardMeasure stage, RollupGrain grain = RollupGrain.Fine) => new("r", stage, grain);
 
     public string Alias { get; }
 
+    public RollupGrain Grain { get; }
+
     public bool IsProjects => stage is null;
+
+    public bool HasMonths => Grain != RollupGrain.Year;
+
+    public string Table => Grain switch
+    {
+        RollupGrain.Year => "project_rollup_year",
+        RollupGrain.Month => "project_rollup_month",
+        _ => "project_rollup",
+    };
 
     /// <summary>The date range on this rollup stage's own date.</summary>
     public (PartialDate? From, PartialDate? To) StageRange(ProjectFilter filter) => stage switch
@@ -152,19 +180,27 @@ public sealed class FilterSource
     };
 
     /// <summary>
-    /// Whether the rollup of <paramref name="measure"/> answers this filter exactly: no filter on amounts,
-    /// investors, text or change times, and dates only on the measure's own date, in whole months.
+    /// The coarsest rollup of <paramref name="measure"/> that answers this filter and grouping exactly, or the
+    /// projects table. A rollup can answer when there is no filter on amounts, investors, text or change times,
+    /// and dates only on the measure's own date, in whole months (whole years for the yearly rollup).
     /// </summary>
-    public static bool Fits(ProjectFilter filter, Dashboard.DashboardMeasure measure)
+    public static FilterSource For(ProjectFilter filter, Dashboard.DashboardMeasure measure, IReadOnlyCollection<Dashboard.Dimension> dimensions)
     {
         if (filter.MinAmount is not null || filter.MaxAmount is not null || !string.IsNullOrWhiteSpace(filter.Investor)
-            || filter.UpdatedSince is not null || !string.IsNullOrWhiteSpace(filter.Q)) return false;
+            || filter.UpdatedSince is not null || !string.IsNullOrWhiteSpace(filter.Q)) return Projects;
 
         var own = Rollup(measure).StageRange(filter);
         var all = new[] { filter.SignedFrom, filter.SignedTo, filter.StartedFrom, filter.StartedTo, filter.CompletedFrom, filter.CompletedTo };
         var others = all.Count(date => date is not null) - (own.From is null ? 0 : 1) - (own.To is null ? 0 : 1);
-        return others == 0
-               && (own.From is not { } from || from.Start.Day == 1)
-               && (own.To is not { } to || to.End.AddDays(1).Day == 1);
+        var wholeMonths = (own.From is not { } from || from.Start.Day == 1) && (own.To is not { } to || to.End.AddDays(1).Day == 1);
+        if (others != 0 || !wholeMonths) return Projects;
+
+        if (filter.Sector is not null || filter.Park is not null ||
+            dimensions.Any(d => d is Dashboard.Dimension.Sector or Dashboard.Dimension.SectorCategory or Dashboard.Dimension.Park))
+            return Rollup(measure, RollupGrain.Fine);
+        var wholeYears = (own.From is not { } f || f.Start.Month == 1) && (own.To is not { } t || t.End.Month == 12);
+        return dimensions.Any(d => d is Dashboard.Dimension.Month or Dashboard.Dimension.Quarter) || !wholeYears
+            ? Rollup(measure, RollupGrain.Month)
+            : Rollup(measure, RollupGrain.Year);
     }
 }

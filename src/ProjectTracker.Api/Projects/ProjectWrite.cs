@@ -50,7 +50,7 @@ public sealed record ProjectWrite
             .ToArray();
         var qualifier = request.Amount is null ? (AmountQualifier?)null : request.AmountQualifier ?? Projects.AmountQualifier.Exact;
         var effective = ProjectRules.EffectiveAmount(request.Amount, qualifier, phases);
-        var (tokens, text) = ProjectSearch.ForProject(nameZh, request.NameEn, investors);
+        var (tokens, text) = ProjectSearch.ForProject(nameZh, request.NameEn);
 
         return new ProjectWrite
         {

@@ -66,7 +66,7 @@ public sealed class ProjectFilterTests(FilterDataset data) : IClassFixture<Filte
     [InlineData("q=医疗", new[] { "智能医疗基地建设项目" })]
     [InlineData("q=总部", new[] { "T3出行华中区域总部", "中国电建华中区域总部", "已取消总部项目" })]
     [InlineData("q=t3", new[] { "T3出行华中区域总部" })]
-    [InlineData("q=云", new string[0])]
+    [InlineData("q=云计", new string[0])]
     [InlineData("district=wuhan&status=signed&sector=services", new[] { "中国电建华中区域总部" })]
     [InlineData("district=jiangxia&status=started&minAmount=20&q=基地", new[] { "智能医疗基地建设项目" })]
     public async Task FiltersSelectExactlyTheMatchingProjects(string query, string[] expected) =>

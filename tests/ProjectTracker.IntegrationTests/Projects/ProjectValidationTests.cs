@@ -64,6 +64,7 @@ public sealed class ProjectValidationTests(TestDatabase database) : DatabaseTest
         { "signedFrom=2024&signedTo=2023", "signedTo" },
         { "cursor=garbage", "cursor" },
         { "q=%25", "q" },
+        { "q=%E4%BA%91", "q" },
         { "currency=EUR", "currency" },
         { "sector=mining", "sector" },
         { "updatedSince=yesterday", "updatedSince" },
