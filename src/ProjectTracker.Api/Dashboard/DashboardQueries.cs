@@ -70,40 +70,35 @@ public sealed class DashboardQueries(NpgsqlDataSource dataSource, ReferenceCatal
         var where = ProjectFilterSql.Conditions(query, reference, parameters);
         parameters.Add("yearStart", new DateOnly(year, 1, 1));
         parameters.Add("yearEnd", new DateOnly(year, 12, 31));
-        parameters.Add("thresholds", thresholds);
         var key = dimension is { } d ? KeyExpression(d, "p", "NULL", "NULL") : "NULL::text";
-        var cohort = $"""
-            WITH kpi_cohort AS (
-                SELECT {key} AS k, p.status, p.effective_amount, p.currency,
-                       CASE WHEN p.signed_on_precision = 'day' AND p.started_on_precision = 'day' THEN p.started_on - p.signed_on END AS days_to_start
-                FROM projects p JOIN sectors s ON s.code = p.sector_code
-                WHERE {where}
-                  AND p.status IN ('signed', 'started', 'completed')
-                  AND p.signed_on BETWEEN @yearStart AND @yearEnd)
-            """;
+        // One pass over the cohort (an index-only scan of projects_signed_on_covering): a column pair per threshold.
+        var reached = thresholds.Select((threshold, i) =>
+        {
+            parameters.Add($"threshold{i}", threshold);
+            return $"p.currency = 'CNY' AND p.effective_amount >= @threshold{i}";
+        }).ToList();
         var sql = $"""
-            {cohort}
-            SELECT k AS k0, count(*) AS signed,
-                   count(*) FILTER (WHERE status IN ('started', 'completed')) AS started_of_signed,
-                   count(*) FILTER (WHERE status = 'completed') AS completed_of_signed,
-                   round(avg(days_to_start), 1) AS average_days_to_start,
-                   percentile_cont(0.5) WITHIN GROUP (ORDER BY days_to_start) AS median_days_to_start,
-                   count(days_to_start) AS days_to_start_sample
-            FROM kpi_cohort GROUP BY k ORDER BY k NULLS LAST;
-            {cohort}
-            SELECT k AS k0, t AS min_amount, count(*) AS project_count, coalesce(sum(effective_amount), 0) AS amount_cny
-            FROM kpi_cohort CROSS JOIN unnest(@thresholds) AS t
-            WHERE effective_amount >= t AND currency = 'CNY'
-            GROUP BY k, t;
+            SELECT {key} AS k0, count(*) AS signed,
+                   count(*) FILTER (WHERE p.status IN ('started', 'completed')) AS started_of_signed,
+                   count(*) FILTER (WHERE p.status = 'completed') AS completed_of_signed,
+                   round(avg(days.to_start), 1) AS average_days_to_start,
+                   percentile_cont(0.5) WITHIN GROUP (ORDER BY days.to_start) AS median_days_to_start,
+                   count(days.to_start) AS days_to_start_sample,
+                   ARRAY[{string.Join(", ", reached.Select(condition => $"count(*) FILTER (WHERE {condition})"))}]::bigint[] AS threshold_counts,
+                   ARRAY[{string.Join(", ", reached.Select(condition => $"coalesce(sum(p.effective_amount) FILTER (WHERE {condition}), 0)"))}]::numeric[] AS threshold_amounts
+            FROM projects p {SectorsFor(dimension is { } grouped ? [grouped] : [], "p")}
+            CROSS JOIN LATERAL (SELECT CASE WHEN p.signed_on_precision = 'day' AND p.started_on_precision = 'day'
+                                            THEN p.started_on - p.signed_on END AS to_start) days
+            WHERE {where}
+              AND p.status IN ('signed', 'started', 'completed')
+              AND {ProjectSort.SignedOnKey} BETWEEN @yearStart AND @yearEnd
+            GROUP BY 1 ORDER BY 1 NULLS LAST
             """;
 
         List<KpiCohortRow> cohorts;
-        List<ThresholdRow> reached;
         await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
-        await using (var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken)))
         {
-            cohorts = (await results.ReadAsync<KpiCohortRow>()).ToList();
-            reached = (await results.ReadAsync<ThresholdRow>()).ToList();
+            cohorts = (await connection.QueryAsync<KpiCohortRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).AsList();
         }
 
         // 同比 from the grouped figures: the same filters, this year and last, by the stage's own date.
@@ -122,8 +117,8 @@ public sealed class DashboardQueries(NpgsqlDataSource dataSource, ReferenceCatal
                 cohort.Signed, cohort.StartedOfSigned, cohort.CompletedOfSigned,
                 Ratio(cohort.StartedOfSigned, cohort.Signed), Ratio(cohort.CompletedOfSigned, cohort.Signed),
                 cohort.AverageDaysToStart, cohort.MedianDaysToStart is { } median ? (decimal)median : null, cohort.DaysToStartSample,
-                thresholds.Select(t => reached.FirstOrDefault(r => r.K0 == k && r.MinAmount == t) is { } hit
-                    ? new ThresholdFigures(t, hit.ProjectCount, hit.AmountCny) : new ThresholdFigures(t, 0, 0)).ToList(),
+                thresholds.Select((t, i) => cohort.ThresholdCounts.Length > i
+                    ? new ThresholdFigures(t, cohort.ThresholdCounts[i], cohort.ThresholdAmounts[i]) : new ThresholdFigures(t, 0, 0)).ToList(),
                 YearOnYear(signings, dimension is null ? null : k, year), YearOnYear(starts, dimension is null ? null : k, year));
         }).OrderBy(row => row.Key?.Code, StringComparer.Ordinal).ToList();
         return new KpiResult(year, dimension, rows);
@@ -147,21 +142,21 @@ public sealed class DashboardQueries(NpgsqlDataSource dataSource, ReferenceCatal
         parameters.Add("signedCutoff", today.AddMonths(-(query.MonthsSinceSigning ?? 6)));
         parameters.Add("startedCutoff", today.AddMonths(-(query.MonthsSinceStart ?? 24)));
         parameters.Add("limit", query.Limit ?? 100);
-        const string SignedEnd = "(CASE p.signed_on_precision WHEN 'day' THEN p.signed_on WHEN 'month' THEN (p.signed_on + interval '1 month' - interval '1 day')::date ELSE (p.signed_on + interval '1 year' - interval '1 day')::date END)";
-        const string StartedEnd = "(CASE p.started_on_precision WHEN 'day' THEN p.started_on WHEN 'month' THEN (p.started_on + interval '1 month' - interval '1 day')::date ELSE (p.started_on + interval '1 year' - interval '1 day')::date END)";
+        // Oldest first by the last day each date may stand for, which the partial indexes of V0010/V0011 hold in order.
         var sql = $"""
             {ProjectRepository.SelectProjects}
-            WHERE {where} AND p.status = 'signed' AND p.signed_on <= @signedCutoff AND {SignedEnd} <= @signedCutoff
-            ORDER BY {SignedEnd}, p.id LIMIT @limit;
+            WHERE {where} AND p.status = 'signed' AND partial_date_end(p.signed_on, p.signed_on_precision) <= @signedCutoff
+            ORDER BY partial_date_end(p.signed_on, p.signed_on_precision), p.id LIMIT @limit;
             {ProjectRepository.SelectProjects}
-            WHERE {where} AND p.status = 'started' AND p.started_on <= @startedCutoff AND {StartedEnd} <= @startedCutoff
-            ORDER BY {StartedEnd}, p.id LIMIT @limit;
-            SELECT count(*) FROM projects p WHERE {where} AND p.status = 'signed' AND p.signed_on IS NULL;
+            WHERE {where} AND p.status = 'started' AND partial_date_end(p.started_on, p.started_on_precision) <= @startedCutoff
+            ORDER BY partial_date_end(p.started_on, p.started_on_precision), p.id LIMIT @limit;
+            SELECT count(*) FROM projects p
+            WHERE {where} AND p.status = 'signed' AND partial_date_end(p.signed_on, p.signed_on_precision) IS NULL;
             """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
-        var signed = (await results.ReadAsync<ProjectRow>()).Select(row => row.ToProject()).ToList();
-        var started = (await results.ReadAsync<ProjectRow>()).Select(row => row.ToProject()).ToList();
+        var signed = await projects.ToProjectsAsync((await results.ReadAsync<ProjectRow>()).AsList(), cancellationToken);
+        var started = await projects.ToProjectsAsync((await results.ReadAsync<ProjectRow>()).AsList(), cancellationToken);
         var undated = await results.ReadSingleAsync<long>();
 
         StalledProject Waiting(Project project, PartialDate date) => new(project, date.End, MonthsBetween(date.End, today));
@@ -173,43 +168,33 @@ public sealed class DashboardQueries(NpgsqlDataSource dataSource, ReferenceCatal
 
     public async Task<IReadOnlyList<TargetProgress>> TargetsAsync(TargetsQuery query, CancellationToken cancellationToken)
     {
-        // Without a per-project threshold the rollup answers; with one, only the projects can.
         const string Sql = """
             SELECT t.id, t.title, t.place_code, t.park_code, t.sector_code, t.year, t.measure, t.min_project_amount,
-                   t.target_value, t.qualifier, d.title AS source, t.version,
-                   CASE WHEN t.min_project_amount IS NULL THEN rolled.actual ELSE counted.actual END AS actual
+                   t.target_value, t.qualifier, d.title AS source, t.version
             FROM targets t
             LEFT JOIN documents d ON d.code = t.document_code
-            LEFT JOIN LATERAL (
-                SELECT CASE WHEN t.measure::text LIKE '%count' THEN coalesce(sum(r.project_count), 0)
-                            ELSE coalesce(sum(r.amount_sum) FILTER (WHERE r.currency = 'CNY'), 0) END AS actual
-                FROM project_rollup r
-                WHERE r.stage = split_part(t.measure::text, '_', 1)::rollup_stage
-                  AND r.period_year = t.year
-                  AND r.place_code IN (SELECT places_within(t.place_code))
-                  AND (t.park_code IS NULL OR r.park_code = t.park_code)
-                  AND (t.sector_code IS NULL OR r.sector_code IN (SELECT sectors_within(t.sector_code)))
-            ) rolled ON t.min_project_amount IS NULL
-            LEFT JOIN LATERAL (
-                SELECT CASE WHEN t.measure::text LIKE '%count' THEN count(*)::numeric
-                            ELSE coalesce(sum(p.effective_amount) FILTER (WHERE p.currency = 'CNY'), 0) END AS actual
-                FROM projects p CROSS JOIN LATERAL project_contributions(p) c
-                WHERE c.stage = split_part(t.measure::text, '_', 1)::rollup_stage
-                  AND c.period_year = t.year
-                  AND p.place_code IN (SELECT places_within(t.place_code))
-                  AND (t.park_code IS NULL OR p.park_code = t.park_code)
-                  AND (t.sector_code IS NULL OR p.sector_code IN (SELECT sectors_within(t.sector_code)))
-                  AND p.effective_amount >= t.min_project_amount
-            ) counted ON t.min_project_amount IS NOT NULL
             WHERE (@year::integer IS NULL OR t.year = @year)
               AND (@places::text[] IS NULL OR t.place_code = ANY(@places))
             ORDER BY t.year DESC, t.place_code, t.id
             """;
         var reference = await catalog.CurrentAsync(cancellationToken);
         var places = reference.FindPlace(query.District) is { } place ? reference.PlaceAndDescendants(place.Code).ToArray() : null;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var rows = await connection.QueryAsync<TargetRow>(new CommandDefinition(Sql, new { year = query.Year, places }, cancellationToken: cancellationToken));
-        return rows.Select(row => row.ToProgress(reference)).ToList();
+        List<TargetRow> targets;
+        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        {
+            targets = (await connection.QueryAsync<TargetRow>(new CommandDefinition(Sql, new { year = query.Year, places }, cancellationToken: cancellationToken))).AsList();
+        }
+
+        // A target's actual figure is a total like any other, its place, park, sector, year and per-project
+        // threshold being the filters: from a rollup when one answers it, otherwise from the projects.
+        var progress = new List<TargetProgress>(targets.Count);
+        foreach (var target in targets)
+        {
+            var (filter, stage) = target.AsTotal();
+            var figures = Sum((await GroupedFiguresAsync(filter, stage, [], reference, false, cancellationToken)).Select(row => row.Figures()));
+            progress.Add(target.ToProgress(reference, target.IsCount ? figures.ProjectCount : figures.AmountCny));
+        }
+        return progress;
     }
 
     public async Task<IReadOnlyList<BatchComparison>> BatchesAsync(BatchesQuery query, CancellationToken cancellationToken)
@@ -274,7 +259,7 @@ public sealed class DashboardQueries(NpgsqlDataSource dataSource, ReferenceCatal
         if (!source.IsProjects)
         {
             (alias, year, month) = ("r", "r.period_year", source.HasMonths ? "r.period_month" : "NULL::smallint");
-            from = source.Grain == RollupGrain.Fine ? $"{source.Table} r JOIN sectors s ON s.code = r.sector_code" : $"{source.Table} r";
+            from = $"{source.Table} r {SectorsFor(dimensions, "r")}";
             having = "HAVING sum(r.project_count) > 0";
             where = "r.stage = @stage::rollup_stage AND " + ProjectFilterSql.Conditions(filter, reference, parameters, source: source);
             figures = """
@@ -288,7 +273,7 @@ public sealed class DashboardQueries(NpgsqlDataSource dataSource, ReferenceCatal
         else
         {
             (alias, year, month) = ("p", "c.period_year", "c.period_month");
-            from = "projects p CROSS JOIN LATERAL project_contributions(p) c JOIN sectors s ON s.code = p.sector_code";
+            from = $"projects p CROSS JOIN LATERAL project_contributions(p) c {SectorsFor(dimensions, "p")}";
             having = "";
             where = "c.stage = @stage::rollup_stage AND " + ProjectFilterSql.Conditions(filter, reference, parameters);
             figures = """
@@ -302,20 +287,24 @@ public sealed class DashboardQueries(NpgsqlDataSource dataSource, ReferenceCatal
                 """;
         }
         var keys = dimensions.Select(d => KeyExpression(d, alias, year, month)).ToList();
-        var keyColumns = string.Join(", ", keys.Select((key, i) => $"{key} AS k{i}"));
-        var grouping = withTotal ? $"GROUPING SETS (({string.Join(", ", keys)}), ())" : string.Join(", ", keys);
-        var isTotal = withTotal ? $"GROUPING({keys[0]})" : "0";
-        var sql = $"""
-            SELECT {keyColumns}, {isTotal} AS is_total, {figures}
-            FROM {from}
-            WHERE {where}
-            GROUP BY {grouping}
-            {having}
-            ORDER BY {string.Join(", ", keys.Select((_, i) => $"k{i} NULLS LAST"))}
-            """;
+        var sql = keys.Count == 0
+            ? $"SELECT 0 AS is_total, {figures}\nFROM {from}\nWHERE {where}\n{having}"
+            : $"""
+                SELECT {string.Join(", ", keys.Select((key, i) => $"{key} AS k{i}"))},
+                       {(withTotal ? $"GROUPING({keys[0]})" : "0")} AS is_total, {figures}
+                FROM {from}
+                WHERE {where}
+                GROUP BY {(withTotal ? $"GROUPING SETS (({string.Join(", ", keys)}), ())" : string.Join(", ", keys))}
+                {having}
+                ORDER BY {string.Join(", ", keys.Select((_, i) => $"k{i} NULLS LAST"))}
+                """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         return (await connection.QueryAsync<FiguresRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).ToList();
     }
+
+    /// <summary>The join that <see cref="KeyExpression"/> needs for the sector category (<c>s</c>), when grouping by it.</summary>
+    private static string SectorsFor(IReadOnlyCollection<Dimension> dimensions, string alias) =>
+        dimensions.Contains(Dimension.SectorCategory) ? $"JOIN sectors s ON s.code = {alias}.sector_code" : "";
 
     /// <summary>A fixed SQL expression giving a dimension's code; user input never reaches it.</summary>
     private static string KeyExpression(Dimension dimension, string alias, string year, string month) => dimension switch
@@ -409,14 +398,8 @@ public sealed class DashboardQueries(NpgsqlDataSource dataSource, ReferenceCatal
         public decimal? AverageDaysToStart { get; init; }
         public double? MedianDaysToStart { get; init; }
         public long DaysToStartSample { get; init; }
-    }
-
-    private sealed class ThresholdRow
-    {
-        public string? K0 { get; init; }
-        public decimal MinAmount { get; init; }
-        public long ProjectCount { get; init; }
-        public decimal AmountCny { get; init; }
+        public long[] ThresholdCounts { get; init; } = [];
+        public decimal[] ThresholdAmounts { get; init; } = [];
     }
 
     private sealed class TargetRow
@@ -433,15 +416,29 @@ public sealed class DashboardQueries(NpgsqlDataSource dataSource, ReferenceCatal
         public AmountQualifier Qualifier { get; init; }
         public string? Source { get; init; }
         public int Version { get; init; }
-        public decimal Actual { get; init; }
 
-        public TargetProgress ToProgress(ReferenceSnapshot reference) => new(
+        public bool IsCount => Measure is Targets.TargetMeasure.SignedCount or Targets.TargetMeasure.StartedCount or Targets.TargetMeasure.CompletedCount;
+
+        /// <summary>The totals query whose figure the target is measured by (amount targets count CNY).</summary>
+        public (ProjectFilter Filter, DashboardMeasure Stage) AsTotal()
+        {
+            var year = new PartialDate(new DateOnly(Year, 1, 1), DatePrecision.Year);
+            var filter = new ProjectFilter { District = [PlaceCode], Park = ParkCode, Sector = SectorCode, MinAmount = MinProjectAmount };
+            return Measure switch
+            {
+                Targets.TargetMeasure.SignedCount or Targets.TargetMeasure.SignedAmount => (filter with { SignedFrom = year, SignedTo = year }, DashboardMeasure.Signed),
+                Targets.TargetMeasure.StartedCount or Targets.TargetMeasure.StartedAmount => (filter with { StartedFrom = year, StartedTo = year }, DashboardMeasure.Started),
+                _ => (filter with { CompletedFrom = year, CompletedTo = year }, DashboardMeasure.Completed),
+            };
+        }
+
+        public TargetProgress ToProgress(ReferenceSnapshot reference, decimal actual) => new(
             Id, Title, Name(Dimension.District, PlaceCode, reference),
             ParkCode is null ? null : Name(Dimension.Park, ParkCode, reference),
             SectorCode is null ? null : Name(Dimension.Sector, SectorCode, reference),
-            Year, Measure, MinProjectAmount, TargetValue, Qualifier, Actual,
-            Math.Round(Actual / TargetValue, 4),
-            Qualifier == AmountQualifier.AtMost ? Actual <= TargetValue : Actual >= TargetValue,
+            Year, Measure, MinProjectAmount, TargetValue, Qualifier, actual,
+            Math.Round(actual / TargetValue, 4),
+            Qualifier == AmountQualifier.AtMost ? actual <= TargetValue : actual >= TargetValue,
             Source, Version);
     }
 

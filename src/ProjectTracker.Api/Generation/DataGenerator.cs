@@ -45,7 +45,7 @@ public sealed class DataGenerator(NpgsqlDataSource dataSource, ReferenceCatalog 
         var indexes = (await connection.QueryAsync<(string Name, string Definition)>(new CommandDefinition("""
             SELECT i.relname, pg_get_indexdef(i.oid)
             FROM pg_index x JOIN pg_class i ON i.oid = x.indexrelid
-            WHERE x.indrelid IN ('projects'::regclass, 'project_history'::regclass) AND NOT x.indisprimary
+            WHERE x.indrelid IN ('projects'::regclass, 'project_history'::regclass, 'project_rollup'::regclass) AND NOT x.indisprimary
               AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = i.oid)
             """, transaction: transaction, cancellationToken: cancellationToken))).ToList();
         var foreignKeys = (await connection.QueryAsync<(string Table, string Name, string Definition)>(new CommandDefinition("""

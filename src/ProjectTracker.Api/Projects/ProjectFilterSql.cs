@@ -49,8 +49,9 @@ public static class ProjectFilterSql
 
         if (source.IsProjects)
         {
-            AddRange(where, parameters, "p.signed_on", "signed", filter.SignedFrom, filter.SignedTo);
-            AddRange(where, parameters, "p.started_on", "started", filter.StartedFrom, filter.StartedTo);
+            // Dates compared in the form the indexes hold them (ProjectSort.SignedOnKey).
+            AddRange(where, parameters, ProjectSort.SignedOnKey, "signed", filter.SignedFrom, filter.SignedTo);
+            AddRange(where, parameters, ProjectSort.StartedOnKey, "started", filter.StartedFrom, filter.StartedTo);
             AddRange(where, parameters, "p.completed_on", "completed", filter.CompletedFrom, filter.CompletedTo);
             AddRowDetails(filter, parameters, where);
         }
@@ -120,7 +121,8 @@ public static class ProjectFilterSql
         if (to is { } end)
         {
             parameters.Add(name + "To", end.End);
-            where.Add($"{column} <= @{name}To");
+            // In the indexed form unknown dates are -infinity: a range open at the start must still leave them out.
+            where.Add(from is null ? $"{column} > '-infinity'::date AND {column} <= @{name}To" : $"{column} <= @{name}To");
         }
     }
 

@@ -26,21 +26,14 @@ public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReferenceCata
     /// <summary>Advisory-lock namespace serialising creations of the same name in the same place.</summary>
     private const int NameLockNamespace = 7_001;
 
+    /// <summary>The columns of a <see cref="ProjectRow"/>; names of places, parks and sectors come from the in-memory reference data.</summary>
     internal const string SelectProjects = """
-        SELECT p.id, p.name_zh, p.name_en, p.kind, p.investors,
-               p.place_code, pl.name_zh AS place_name_zh, pl.name_en AS place_name_en,
-               p.park_code, pk.name_zh AS park_name_zh, pk.name_en AS park_name_en,
-               p.sector_code, s.name_zh AS sector_name_zh, s.name_en AS sector_name_en,
-               coalesce(s.category_code, s.code) AS sector_category_code,
-               p.status, p.amount, p.amount_qualifier, p.currency, p.phases::text AS phases,
+        SELECT p.id, p.name_zh, p.name_en, p.kind, p.investors, p.place_code, p.park_code, p.sector_code, p.status, p.amount, p.amount_qualifier, p.currency, p.phases::text AS phases,
                p.effective_amount, p.effective_qualifier,
                p.signed_on, p.signed_on_precision, p.started_on, p.started_on_precision,
                p.completed_on, p.completed_on_precision,
                p.project_code, p.land_area_sqm, p.notes, p.version, p.created_at, p.updated_at, p.deleted_at
         FROM projects p
-        JOIN places pl ON pl.code = p.place_code
-        LEFT JOIN parks pk ON pk.code = p.park_code
-        JOIN sectors s ON s.code = p.sector_code
         """;
 
     public async Task<Project?> GetAsync(long id, CancellationToken cancellationToken)
@@ -49,11 +42,18 @@ public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReferenceCata
         return await GetAsync(connection, null, id, cancellationToken);
     }
 
-    private static async Task<Project?> GetAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken cancellationToken)
+    private async Task<Project?> GetAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken cancellationToken)
     {
         const string Sql = $"{SelectProjects}\nWHERE p.id = @id AND p.deleted_at IS NULL";
         var row = await connection.QuerySingleOrDefaultAsync<ProjectRow>(new CommandDefinition(Sql, new { id }, transaction, cancellationToken: cancellationToken));
-        return row?.ToProject();
+        return row is null ? null : (await ToProjectsAsync([row], cancellationToken))[0];
+    }
+
+    /// <summary>Rows as projects, named from the reference data (reloaded first should a row name a code it lacks).</summary>
+    internal async Task<List<Project>> ToProjectsAsync(IReadOnlyCollection<ProjectRow> rows, CancellationToken cancellationToken)
+    {
+        var reference = await referenceData.CurrentWithAsync(snapshot => rows.All(row => row.IsDescribedBy(snapshot)), cancellationToken);
+        return rows.Select(row => row.ToProject(reference)).ToList();
     }
 
     public Task<ProjectPage> ListAsync(ProjectListQuery query, CancellationToken cancellationToken) =>
@@ -80,7 +80,7 @@ public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReferenceCata
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
-        var rows = (await results.ReadAsync<ProjectRow>()).Select(row => row.ToProject()).ToList();
+        var rows = await ToProjectsAsync((await results.ReadAsync<ProjectRow>()).AsList(), cancellationToken);
         long? total = includeTotal ? await results.ReadSingleAsync<long>() : null;
 
         string? next = null;

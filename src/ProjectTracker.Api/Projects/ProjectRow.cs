@@ -11,15 +11,8 @@ internal sealed class ProjectRow
     public ProjectKind Kind { get; init; }
     public string[] Investors { get; init; } = [];
     public string PlaceCode { get; init; } = "";
-    public string PlaceNameZh { get; init; } = "";
-    public string PlaceNameEn { get; init; } = "";
     public string? ParkCode { get; init; }
-    public string? ParkNameZh { get; init; }
-    public string? ParkNameEn { get; init; }
     public string SectorCode { get; init; } = "";
-    public string SectorNameZh { get; init; } = "";
-    public string SectorNameEn { get; init; } = "";
-    public string SectorCategoryCode { get; init; } = "";
     public ProjectStatus Status { get; init; }
     public decimal? Amount { get; init; }
     public AmountQualifier? AmountQualifier { get; init; }
@@ -41,17 +34,24 @@ internal sealed class ProjectRow
     public DateTime UpdatedAt { get; init; }
     public DateTime? DeletedAt { get; init; }
 
-    public Project ToProject() => new(
+    /// <summary>Whether the reference data knows this row's place, park and sector.</summary>
+    public bool IsDescribedBy(ReferenceSnapshot reference) =>
+        reference.FindPlace(PlaceCode) is not null && (ParkCode is null || reference.FindPark(ParkCode) is not null) && reference.FindSector(SectorCode) is not null;
+
+    /// <summary>The project, its place, park and sector named from the reference data (which <see cref="IsDescribedBy"/> must hold).</summary>
+    public Project ToProject(ReferenceSnapshot reference) => new(
         Id, NameZh, NameEn, Kind, Investors,
-        new NamedRef(PlaceCode, PlaceNameZh, PlaceNameEn),
-        ParkCode is null ? null : new NamedRef(ParkCode, ParkNameZh!, ParkNameEn!),
-        new SectorRef(SectorCode, SectorNameZh, SectorNameEn, SectorCategoryCode),
+        reference.FindPlace(PlaceCode) is { } place ? new NamedRef(place.Code, place.NameZh, place.NameEn) : throw Unknown("place", PlaceCode),
+        ParkCode is null ? null : reference.FindPark(ParkCode) is { } park ? new NamedRef(park.Code, park.NameZh, park.NameEn) : throw Unknown("park", ParkCode),
+        reference.FindSector(SectorCode) is { } sector ? new SectorRef(sector.Code, sector.NameZh, sector.NameEn, sector.CategoryCode ?? sector.Code) : throw Unknown("sector", SectorCode),
         Status, Amount, AmountQualifier, Currency, ProjectWrite.ReadPhases(Phases), EffectiveAmount, EffectiveQualifier,
         PartialDate.FromColumns(SignedOn, SignedOnPrecision),
         PartialDate.FromColumns(StartedOn, StartedOnPrecision),
         PartialDate.FromColumns(CompletedOn, CompletedOnPrecision),
         ProjectCode, LandAreaSqm, Notes, Version,
         Utc(CreatedAt), Utc(UpdatedAt), DeletedAt is { } deleted ? Utc(deleted) : null);
+
+    private InvalidOperationException Unknown(string kind, string code) => new($"Project {Id} names the {kind} '{code}', which the reference data lacks.");
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

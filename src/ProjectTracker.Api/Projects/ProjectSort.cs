@@ -10,10 +10,16 @@ namespace ProjectTracker.Api.Projects;
 /// </summary>
 public sealed class ProjectSort
 {
+    /// <summary>The signing date as the indexes hold it (projects_signed_on, projects_place_status_signed …): unknown as -infinity.</summary>
+    public const string SignedOnKey = "coalesce(p.signed_on, '-infinity'::date)";
+
+    /// <summary>The start date as projects_started_on holds it.</summary>
+    public const string StartedOnKey = "coalesce(p.started_on, '-infinity'::date)";
+
     private static readonly SortKey[] KeysInOrder =
     [
-        new("signedOn", "coalesce(p.signed_on, '-infinity'::date)", project => DateValue(project.SignedOn), TryParseDate),
-        new("startedOn", "coalesce(p.started_on, '-infinity'::date)", project => DateValue(project.StartedOn), TryParseDate),
+        new("signedOn", SignedOnKey, project => DateValue(project.SignedOn), TryParseDate),
+        new("startedOn", StartedOnKey, project => DateValue(project.StartedOn), TryParseDate),
         new("amount", "coalesce(p.effective_amount, -1)", project => (project.EffectiveAmount ?? -1m).ToString(CultureInfo.InvariantCulture), TryParseDecimal),
         new("name", "p.name_zh", project => project.NameZh, (string text, out object value) => { value = text; return true; }),
         new("updatedAt", "p.updated_at", project => project.UpdatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture), TryParseTicks),

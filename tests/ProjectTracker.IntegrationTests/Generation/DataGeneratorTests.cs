@@ -108,9 +108,8 @@ public sealed class DataGeneratorTests(GeneratedDatabase database) : IClassFixtu
         // A date known to the month or year may lie on any day of it (ProjectRules.InOrder).
         var inconsistent = await connection.ExecuteScalarAsync<long>("""
             SELECT count(*) FROM projects p
-            CROSS JOIN LATERAL (SELECT
-                (p.started_on + CASE p.started_on_precision WHEN 'year' THEN interval '1 year' WHEN 'month' THEN interval '1 month' ELSE interval '1 day' END)::date - 1 AS started_end,
-                (p.completed_on + CASE p.completed_on_precision WHEN 'year' THEN interval '1 year' WHEN 'month' THEN interval '1 month' ELSE interval '1 day' END)::date - 1 AS completed_end) e
+            CROSS JOIN LATERAL (SELECT partial_date_end(p.started_on, p.started_on_precision) AS started_end,
+                                       partial_date_end(p.completed_on, p.completed_on_precision) AS completed_end) e
             WHERE p.id >= @firstId AND NOT (
                 CASE p.status
                     WHEN 'intent' THEN p.signed_on IS NULL AND p.started_on IS NULL AND p.completed_on IS NULL

@@ -13,16 +13,18 @@ public sealed class ConnectionStringsTests
         Assert.Equal(5, result.Timeout);
         Assert.Equal(64, result.MaxAutoPrepare);
         Assert.Equal(32, result.MaxPoolSize);
+        Assert.True(result.NoResetOnClose);
         Assert.Equal("db", result.Host);
     }
 
     [Fact]
     public void ExplicitSettingsWin()
     {
-        var result = new NpgsqlConnectionStringBuilder(ConnectionStrings.WithDefaults("Host=db;Timeout=30;Maximum Pool Size=8;Max Auto Prepare=0"));
+        var result = new NpgsqlConnectionStringBuilder(ConnectionStrings.WithDefaults("Host=db;Timeout=30;Maximum Pool Size=8;Max Auto Prepare=0;No Reset On Close=false"));
 
         Assert.Equal(30, result.Timeout);
         Assert.Equal(8, result.MaxPoolSize);
         Assert.Equal(0, result.MaxAutoPrepare);
+        Assert.False(result.NoResetOnClose);
     }
 }

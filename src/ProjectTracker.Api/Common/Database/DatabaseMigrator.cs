@@ -33,7 +33,9 @@ public sealed class DatabaseMigrator(IConfiguration configuration, IOptions<Data
             ? migrationsRole
             : ConnectionStrings.Require(configuration);
 
-        using var connection = new NpgsqlConnection(ConnectionStrings.WithDefaults(connectionString));
+        // Not pooled: Evolve sets the search path and holds a session lock on this connection, state no
+        // other user of a pooled connection should inherit.
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionStrings.WithDefaults(connectionString)) { Pooling = false }.ConnectionString);
         var evolve = new Evolve(connection, message => logger.LogDebug("Evolve: {Message}", message))
         {
             Locations = [options.Value.MigrationsPath, .. extraLocations ?? []],
