@@ -81,18 +81,22 @@ public sealed class ProjectFilterTests(FilterDataset data) : IClassFixture<Filte
         Assert.Equal(6, page.Total);
         Assert.NotNull(page.NextCursor);
     }
+}
 
+/// <summary>Writes of its own, so in a database of its own: the filter dataset above must stay as it is.</summary>
+public sealed class ProjectSyncTests(TestDatabase database) : DatabaseTests(database)
+{
     [Fact]
     public async Task UpdatedSinceReturnsChangesIncludingDeletions()
     {
-        var client = data.Api.CreateClient();
+        var client = Client();
         var since = DateTimeOffset.UtcNow;
-        await Task.Delay(20, TestContext.Current.CancellationToken);
+        await Task.Delay(20, Cancellation);
         var changed = await client.CreateProjectAsync(ApiJson.Project("同步新增项目"));
         var doomed = await client.CreateProjectAsync(ApiJson.Project("同步删除项目"));
-        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/projects/{doomed.Id}", TestContext.Current.CancellationToken)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/api/projects/{doomed.Id}", Cancellation)).StatusCode);
 
-        var page = await (await client.GetAsync($"/api/projects?updatedSince={Uri.EscapeDataString(since.ToString("O"))}&sort=updatedAt", TestContext.Current.CancellationToken)).ReadAsync<ProjectPage>();
+        var page = await (await client.GetAsync($"/api/projects?updatedSince={Uri.EscapeDataString(since.ToString("O"))}&sort=updatedAt", Cancellation)).ReadAsync<ProjectPage>();
 
         Assert.Equal([changed.Id, doomed.Id], page.Items.Select(project => project.Id));
         Assert.Null(page.Items[0].DeletedAt);
