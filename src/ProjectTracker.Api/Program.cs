@@ -1,3 +1,5 @@
+using ProjectTracker.Api.Audit;
+using ProjectTracker.Api.Auth;
 using ProjectTracker.Api.Common;
 using ProjectTracker.Api.Dashboard;
 using ProjectTracker.Api.Generation;
@@ -20,6 +22,7 @@ builder.WebHost.ConfigureKestrel(kestrel => builder.Configuration.GetSection("Ke
 
 builder.Services.AddDatabase(builder.Configuration);
 builder.Services.AddApi();
+builder.Services.AddApiKeyAuth(builder.Configuration);
 builder.Services.AddSwagger();
 builder.Services.AddHealth();
 builder.Services.AddSingleton(TimeProvider.System);
@@ -31,6 +34,7 @@ builder.Services.AddSingleton<SeedLoader>();
 builder.Services.AddSingleton<DashboardQueries>();
 builder.Services.AddSingleton<TargetRepository>();
 builder.Services.AddSingleton<DataGenerator>();
+builder.Services.AddSingleton<AuditRepository>();
 
 var app = builder.Build();
 
@@ -42,6 +46,8 @@ if (CommandLine.IsCommand(args))
 app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSwaggerWhenEnabled();
+app.UseAuthentication();
+app.UseAuthorization();
 app.MapControllers();
 app.MapHealthEndpoints();
 
@@ -49,6 +55,7 @@ if (!await app.PrepareDatabaseAsync())
 {
     return 1;
 }
+app.WarnWithoutPepper();
 app.LogAddressesWhenStarted();
 await app.RunAsync();
 return 0;

@@ -1,6 +1,8 @@
 using System.Data.Common;
 using Dapper;
 using Npgsql;
+using ProjectTracker.Api.Audit;
+using ProjectTracker.Api.Auth;
 using ProjectTracker.Api.Common;
 using ProjectTracker.Api.ReferenceData;
 
@@ -19,6 +21,8 @@ public abstract record ProjectWriteResult
     public sealed record Invalid(string Field, string Message) : ProjectWriteResult;
     /// <summary>A project with the same name already exists in the place.</summary>
     public sealed record Duplicate(long ExistingId) : ProjectWriteResult;
+    /// <summary>The API key may not write projects of this place.</summary>
+    public sealed record Forbidden(string Detail) : ProjectWriteResult;
 }
 
 public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReferenceCatalog referenceData)
@@ -93,22 +97,32 @@ public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReferenceCata
         return new ProjectPage(rows, next, total);
     }
 
-    public async Task<ProjectWriteResult> CreateAsync(ProjectRequest request, bool allowDuplicate, string? actor, CancellationToken cancellationToken)
+    public async Task<ProjectWriteResult> CreateAsync(ProjectRequest request, bool allowDuplicate, Actor actor, CancellationToken cancellationToken)
     {
-        var write = ProjectWrite.From(request, await referenceData.CurrentAsync(cancellationToken));
+        var reference = await referenceData.CurrentAsync(cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var result = await CreateAsync(connection, transaction, request, allowDuplicate, actor, reference, note: null, cancellationToken);
+        if (result is ProjectWriteResult.Saved) await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
 
+    /// <summary>Creates a project inside the caller's transaction (which the caller commits, or rolls back on any other result).</summary>
+    internal async Task<ProjectWriteResult> CreateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ProjectRequest request,
+        bool allowDuplicate, Actor actor, ReferenceSnapshot reference, string? note, CancellationToken cancellationToken)
+    {
+        var write = ProjectWrite.From(request, reference);
+        if (OutOfScope(actor, reference, write.PlaceCode) is { } forbidden) return forbidden;
         if (!allowDuplicate && await FindSameNameAsync(connection, transaction, write, cancellationToken) is { } existing)
         {
             return new ProjectWriteResult.Duplicate(existing);
         }
 
         var id = await InsertAsync(connection, transaction, write, seedKey: null, cancellationToken);
-        await AddHistoryAsync(connection, transaction, id, ProjectEvent.Created, null, request.Status, StatusDate(request), null, actor, cancellationToken);
-        var project = await GetAsync(connection, transaction, id, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new ProjectWriteResult.Saved(project!);
+        await AddHistoryAsync(connection, transaction, id, ProjectEvent.Created, null, request.Status, StatusDate(request), note, actor.Name, cancellationToken);
+        var project = (await GetAsync(connection, transaction, id, cancellationToken))!;
+        await AuditLog.AppendAsync(connection, transaction, actor, AuditActions.ProjectCreated, AuditActions.ProjectEntity, id, null, project, cancellationToken);
+        return new ProjectWriteResult.Saved(project);
     }
 
     /// <summary>
@@ -151,10 +165,10 @@ public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReferenceCata
     }
 
     /// <summary>
-    /// Replaces a project's fields when its version is still <paramref name="expectedVersion"/> (null: any)
-    /// and its status is unchanged — the checks sit in the WHERE clause, so there is no read-then-write race.
+    /// Replaces a project's fields when its version is still <paramref name="expectedVersion"/> (null: any) and its
+    /// status is unchanged. The row is locked first, so the checks and the write see the same version.
     /// </summary>
-    public async Task<ProjectWriteResult> UpdateAsync(long id, int? expectedVersion, ProjectRequest request, CancellationToken cancellationToken)
+    public async Task<ProjectWriteResult> UpdateAsync(long id, int? expectedVersion, ProjectRequest request, Actor actor, CancellationToken cancellationToken)
     {
         const string Sql = """
             UPDATE projects SET
@@ -168,34 +182,43 @@ public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReferenceCata
                 project_code = @ProjectCode, land_area_sqm = @LandAreaSqm, notes = @Notes,
                 search_tokens = @SearchTokens, search_text = @SearchText,
                 version = version + 1, updated_at = now()
-            WHERE id = @id AND deleted_at IS NULL AND status = @Status::project_status
-              AND (@expectedVersion::integer IS NULL OR version = @expectedVersion)
+            WHERE id = @id
             """;
-        var write = ProjectWrite.From(request, await referenceData.CurrentAsync(cancellationToken));
-        var parameters = new DynamicParameters(write);
-        parameters.Add("id", id);
-        parameters.Add("expectedVersion", expectedVersion);
-
+        var reference = await referenceData.CurrentAsync(cancellationToken);
+        var write = ProjectWrite.From(request, reference);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        if (await connection.ExecuteAsync(new CommandDefinition(Sql, parameters, transaction, cancellationToken: cancellationToken)) == 0)
+        var before = await LockAsync(connection, transaction, id, cancellationToken);
+        if ((Refusal(before, expectedVersion, actor, reference) ?? OutOfScope(actor, reference, write.PlaceCode)) is { } refused) return refused;
+        if (before!.Status != request.Status)
         {
-            return await ExplainMissAsync(connection, transaction, id, expectedVersion, request.Status, cancellationToken);
+            return new ProjectWriteResult.Refused(
+                $"the project is {EnumNames.Of(before.Status)}, not {EnumNames.Of(request.Status!.Value)}: status changes go through POST /api/projects/{id}/status.");
         }
-        var project = await GetAsync(connection, transaction, id, cancellationToken);
+
+        var parameters = new DynamicParameters(write);
+        parameters.Add("id", id);
+        await connection.ExecuteAsync(new CommandDefinition(Sql, parameters, transaction, cancellationToken: cancellationToken));
+        var after = (await GetAsync(connection, transaction, id, cancellationToken))!;
+        await AuditLog.AppendAsync(connection, transaction, actor, AuditActions.ProjectUpdated, AuditActions.ProjectEntity, id, before, after, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new ProjectWriteResult.Saved(project!);
+        return new ProjectWriteResult.Saved(after);
     }
 
-    /// <summary>Moves a project to a new status, setting or (for corrections) clearing the stage dates, and records it.</summary>
-    public async Task<ProjectWriteResult> ChangeStatusAsync(long id, int? expectedVersion, StatusChangeRequest change, string? actor, CancellationToken cancellationToken)
+    public async Task<ProjectWriteResult> ChangeStatusAsync(long id, int? expectedVersion, StatusChangeRequest change, Actor actor, CancellationToken cancellationToken)
     {
-        const string Lock = """
-            SELECT status, signed_on, signed_on_precision, started_on, started_on_precision,
-                   completed_on, completed_on_precision, version
-            FROM projects WHERE id = @id AND deleted_at IS NULL
-            FOR UPDATE
-            """;
+        var reference = await referenceData.CurrentAsync(cancellationToken);
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var result = await ChangeStatusAsync(connection, transaction, id, expectedVersion, change, actor, reference, cancellationToken);
+        if (result is ProjectWriteResult.Saved) await transaction.CommitAsync(cancellationToken);
+        return result;
+    }
+
+    /// <summary>Moves a project to a new status inside the caller's transaction, setting or (for corrections) clearing the stage dates, and records it.</summary>
+    internal async Task<ProjectWriteResult> ChangeStatusAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, int? expectedVersion,
+        StatusChangeRequest change, Actor actor, ReferenceSnapshot reference, CancellationToken cancellationToken)
+    {
         const string Update = """
             UPDATE projects SET
                 status = @status::project_status,
@@ -205,18 +228,15 @@ public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReferenceCata
                 version = version + 1, updated_at = now()
             WHERE id = @id
             """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var current = await connection.QuerySingleOrDefaultAsync<StageRow>(new CommandDefinition(Lock, new { id }, transaction, cancellationToken: cancellationToken));
-        if (current is null) return new ProjectWriteResult.NotFound();
-        if (expectedVersion is { } expected && expected != current.Version) return new ProjectWriteResult.VersionMismatch(current.Version);
+        var before = await LockAsync(connection, transaction, id, cancellationToken);
+        if (Refusal(before, expectedVersion, actor, reference) is { } refused) return refused;
 
         var target = change.Status!.Value;
-        if (ProjectRules.TransitionRefusal(current.Status, target, change.Correction) is { } refusal)
+        if (ProjectRules.TransitionRefusal(before!.Status, target, change.Correction) is { } refusal)
         {
             return new ProjectWriteResult.Refused(refusal);
         }
-        var (signed, started, completed) = StagesAfter(current, target, change.Date);
+        var (signed, started, completed) = StagesAfter(before, target, change.Date);
         if (!ProjectRules.InOrder(signed, started))
             return new ProjectWriteResult.Invalid("date", $"the start ({started}) cannot be before the signing ({signed}).");
         if (!ProjectRules.InOrder(started ?? signed, completed))
@@ -230,47 +250,60 @@ public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReferenceCata
             startedOn = started?.Start, startedOnPrecision = DbEnumName(started),
             completedOn = completed?.Start, completedOnPrecision = DbEnumName(completed),
         }, transaction, cancellationToken: cancellationToken));
-        var backwards = change.Correction;
-        await AddHistoryAsync(connection, transaction, id, backwards ? ProjectEvent.Corrected : ProjectEvent.StatusChanged,
-            current.Status, target, change.Date, change.Note, actor, cancellationToken);
-        var project = await GetAsync(connection, transaction, id, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new ProjectWriteResult.Saved(project!);
+        await AddHistoryAsync(connection, transaction, id, change.Correction ? ProjectEvent.Corrected : ProjectEvent.StatusChanged,
+            before.Status, target, change.Date, change.Note, actor.Name, cancellationToken);
+        var after = (await GetAsync(connection, transaction, id, cancellationToken))!;
+        await AuditLog.AppendAsync(connection, transaction, actor, AuditActions.ProjectStatusChanged, AuditActions.ProjectEntity, id, before, after, cancellationToken);
+        return new ProjectWriteResult.Saved(after);
     }
 
     /// <summary>The stage dates once the project is in <paramref name="target"/>: its own date set, later stages' dates cleared.</summary>
-    private static (PartialDate? Signed, PartialDate? Started, PartialDate? Completed) StagesAfter(StageRow current, ProjectStatus target, PartialDate? date)
+    private static (PartialDate? Signed, PartialDate? Started, PartialDate? Completed) StagesAfter(Project current, ProjectStatus target, PartialDate? date) => target switch
     {
-        var signed = PartialDate.FromColumns(current.SignedOn, current.SignedOnPrecision);
-        var started = PartialDate.FromColumns(current.StartedOn, current.StartedOnPrecision);
-        var completed = PartialDate.FromColumns(current.CompletedOn, current.CompletedOnPrecision);
-        return target switch
-        {
-            ProjectStatus.Intent => (null, null, null),
-            ProjectStatus.Signed => (date ?? signed, null, null),
-            ProjectStatus.Started => (signed, date ?? started, null),
-            ProjectStatus.Completed => (signed, started, date ?? completed),
-            _ => (signed, started, completed),
-        };
-    }
+        ProjectStatus.Intent => (null, null, null),
+        ProjectStatus.Signed => (date ?? current.SignedOn, null, null),
+        ProjectStatus.Started => (current.SignedOn, date ?? current.StartedOn, null),
+        ProjectStatus.Completed => (current.SignedOn, current.StartedOn, date ?? current.CompletedOn),
+        _ => (current.SignedOn, current.StartedOn, current.CompletedOn),
+    };
 
     /// <summary>Soft delete: the row stays (with its history) but no longer appears.</summary>
-    public async Task<ProjectWriteResult> DeleteAsync(long id, int? expectedVersion, string? actor, CancellationToken cancellationToken)
+    public async Task<ProjectWriteResult> DeleteAsync(long id, int? expectedVersion, Actor actor, CancellationToken cancellationToken)
     {
-        const string Sql = """
-            UPDATE projects SET deleted_at = now(), updated_at = now(), version = version + 1
-            WHERE id = @id AND deleted_at IS NULL AND (@expectedVersion::integer IS NULL OR version = @expectedVersion)
-            RETURNING status
-            """;
+        const string Sql = "UPDATE projects SET deleted_at = now(), updated_at = now(), version = version + 1 WHERE id = @id";
+        var reference = await referenceData.CurrentAsync(cancellationToken);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var status = await connection.QuerySingleOrDefaultAsync<ProjectStatus?>(new CommandDefinition(Sql, new { id, expectedVersion }, transaction, cancellationToken: cancellationToken));
-        if (status is null) return await ExplainMissAsync(connection, transaction, id, expectedVersion, null, cancellationToken);
+        var before = await LockAsync(connection, transaction, id, cancellationToken);
+        if (Refusal(before, expectedVersion, actor, reference) is { } refused) return refused;
 
-        await AddHistoryAsync(connection, transaction, id, ProjectEvent.Deleted, status, null, null, null, actor, cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(Sql, new { id }, transaction, cancellationToken: cancellationToken));
+        await AddHistoryAsync(connection, transaction, id, ProjectEvent.Deleted, before!.Status, null, null, null, actor.Name, cancellationToken);
+        await AuditLog.AppendAsync(connection, transaction, actor, AuditActions.ProjectDeleted, AuditActions.ProjectEntity, id, before, null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return new ProjectWriteResult.Deleted();
     }
+
+    /// <summary>A live project, locked until the transaction ends; null when there is none.</summary>
+    private async Task<Project?> LockAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken cancellationToken)
+    {
+        const string Sql = $"{SelectProjects}\nWHERE p.id = @id AND p.deleted_at IS NULL\nFOR UPDATE";
+        var row = await connection.QuerySingleOrDefaultAsync<ProjectRow>(new CommandDefinition(Sql, new { id }, transaction, cancellationToken: cancellationToken));
+        return row is null ? null : (await ToProjectsAsync([row], cancellationToken))[0];
+    }
+
+    /// <summary>Why a write of a locked project cannot go ahead: it is gone, it changed since read, or it lies outside the key's districts.</summary>
+    private static ProjectWriteResult? Refusal(Project? current, int? expectedVersion, Actor actor, ReferenceSnapshot reference)
+    {
+        if (current is null) return new ProjectWriteResult.NotFound();
+        if (expectedVersion is { } expected && expected != current.Version) return new ProjectWriteResult.VersionMismatch(current.Version);
+        return OutOfScope(actor, reference, current.District.Code);
+    }
+
+    private static ProjectWriteResult? OutOfScope(Actor actor, ReferenceSnapshot reference, string placeCode) =>
+        actor.Covers(placeCode, reference)
+            ? null
+            : new ProjectWriteResult.Forbidden($"This API key may only change projects in {string.Join(", ", actor.PlaceCodes)} (and the places within them); {placeCode} is outside them.");
 
     /// <summary>The history of a project, deleted ones included; null when there is no such project.</summary>
     public async Task<IReadOnlyList<ProjectHistoryEntry>?> HistoryAsync(long id, CancellationToken cancellationToken)
@@ -300,16 +333,6 @@ public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReferenceCata
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(Sql, new { id }, cancellationToken: cancellationToken));
         if (!await results.ReadSingleAsync<bool>()) return null;
         return (await results.ReadAsync<SourceRow>()).Select(row => row.ToSource()).ToList();
-    }
-
-    private static async Task<ProjectWriteResult> ExplainMissAsync(DbConnection connection, DbTransaction transaction, long id, int? expectedVersion, ProjectStatus? status, CancellationToken cancellationToken)
-    {
-        const string Sql = "SELECT version, status FROM projects WHERE id = @id AND deleted_at IS NULL";
-        var row = await connection.QuerySingleOrDefaultAsync<VersionRow>(new CommandDefinition(Sql, new { id }, transaction, cancellationToken: cancellationToken));
-        if (row is null) return new ProjectWriteResult.NotFound();
-        if (expectedVersion is { } expected && expected != row.Version) return new ProjectWriteResult.VersionMismatch(row.Version);
-        return new ProjectWriteResult.Refused(
-            $"the project is {EnumNames.Of(row.Status)}, not {(status is { } s ? EnumNames.Of(s) : "?")}: status changes go through POST /api/projects/{id}/status.");
     }
 
     internal static Task AddHistoryAsync(DbConnection connection, DbTransaction transaction, long projectId, ProjectEvent projectEvent,
@@ -343,20 +366,6 @@ public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReferenceCata
     private static string? StatusName(ProjectStatus? status) => status is { } s ? EnumNames.Of(s) : null;
 
     private static string? DbEnumName(PartialDate? date) => date is { } d ? EnumNames.Of(d.Precision) : null;
-
-    private sealed record VersionRow(int Version, ProjectStatus Status);
-
-    private sealed class StageRow
-    {
-        public ProjectStatus Status { get; init; }
-        public DateOnly? SignedOn { get; init; }
-        public DatePrecision? SignedOnPrecision { get; init; }
-        public DateOnly? StartedOn { get; init; }
-        public DatePrecision? StartedOnPrecision { get; init; }
-        public DateOnly? CompletedOn { get; init; }
-        public DatePrecision? CompletedOnPrecision { get; init; }
-        public int Version { get; init; }
-    }
 
     private sealed class HistoryRow
     {

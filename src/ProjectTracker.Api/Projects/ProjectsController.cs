@@ -1,4 +1,7 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ProjectTracker.Api.Audit;
+using ProjectTracker.Api.Auth;
 using ProjectTracker.Api.Common.Http;
 using ProjectTracker.Api.Common.Validation;
 
@@ -7,7 +10,7 @@ namespace ProjectTracker.Api.Projects;
 /// <summary>Investment projects: record, correct, find.</summary>
 [ApiController]
 [Route("api/projects")]
-public sealed class ProjectsController(ProjectRepository projects) : ControllerBase
+public sealed class ProjectsController(ProjectRepository projects, AuditRepository audit) : ControllerBase
 {
     private const string ProblemJson = "application/problem+json";
 
@@ -48,36 +51,41 @@ public sealed class ProjectsController(ProjectRepository projects) : ControllerB
     /// </remarks>
     /// <param name="request">The project.</param>
     /// <param name="allowDuplicate">Record it even if a project of the same name exists in the place.</param>
+    /// <param name="actor">The API key writing (bound from authentication).</param>
     /// <param name="cancellationToken">Aborts with the request.</param>
     /// <response code="201">Recorded; Location and ETag point at it.</response>
     /// <response code="400">A field is invalid; errors name it.</response>
+    /// <response code="403">The key may not write projects in this district.</response>
     /// <response code="409">A project of the same name exists in the place (existingId, existing).</response>
     [HttpPost]
+    [Authorize(Policies.Edit)]
     [ProducesResponseType<Project>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
-    public async Task<IActionResult> Create([FromBody] ProjectRequest request, [FromQuery] bool allowDuplicate, CancellationToken cancellationToken) =>
-        Respond(await projects.CreateAsync(request, allowDuplicate, actor: null, cancellationToken), created: true);
+    public async Task<IActionResult> Create([FromBody] ProjectRequest request, [FromQuery] bool allowDuplicate, Actor actor, CancellationToken cancellationToken) =>
+        Respond(await projects.CreateAsync(request, allowDuplicate, actor, cancellationToken), created: true);
 
     /// <summary>Replaces a project's fields. Requires If-Match with the version read.</summary>
     /// <remarks>The status must stay as it is; change it with <c>POST /api/projects/{id}/status</c>.</remarks>
     /// <response code="200">Saved; the new ETag is returned.</response>
     /// <response code="400">A field is invalid.</response>
     /// <response code="404">No such project.</response>
+    /// <response code="403">The key may not write projects in this district (the stored one or the new one).</response>
     /// <response code="409">The request changes the status.</response>
     /// <response code="412">The project changed since it was read (If-Match is stale).</response>
     /// <response code="428">If-Match is missing.</response>
     [HttpPut("{id:long}")]
+    [Authorize(Policies.Edit)]
     [ProducesResponseType<Project>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status428PreconditionRequired, ProblemJson)]
-    public async Task<IActionResult> Update(long id, [FromBody] ProjectRequest request, CancellationToken cancellationToken)
+    public async Task<IActionResult> Update(long id, [FromBody] ProjectRequest request, Actor actor, CancellationToken cancellationToken)
     {
         var (version, problem) = ETags.ExpectedVersion(this, required: true);
-        return problem ?? Respond(await projects.UpdateAsync(id, version, request, cancellationToken));
+        return problem ?? Respond(await projects.UpdateAsync(id, version, request, actor, cancellationToken));
     }
 
     /// <summary>Changes a project's status and records it in its history.</summary>
@@ -88,33 +96,37 @@ public sealed class ProjectsController(ProjectRepository projects) : ControllerB
     /// </remarks>
     /// <response code="200">Changed.</response>
     /// <response code="400">A field is invalid, or the date does not fit the stored dates.</response>
+    /// <response code="403">The key may not write projects in this district.</response>
     /// <response code="404">No such project.</response>
     /// <response code="409">The change is not allowed from the current status.</response>
     /// <response code="412">If-Match is stale.</response>
     [HttpPost("{id:long}/status")]
+    [Authorize(Policies.Edit)]
     [ProducesResponseType<Project>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemJson)]
-    public async Task<IActionResult> ChangeStatus(long id, [FromBody] StatusChangeRequest request, CancellationToken cancellationToken)
+    public async Task<IActionResult> ChangeStatus(long id, [FromBody] StatusChangeRequest request, Actor actor, CancellationToken cancellationToken)
     {
         var (version, problem) = ETags.ExpectedVersion(this, required: false);
-        return problem ?? Respond(await projects.ChangeStatusAsync(id, version, request, actor: null, cancellationToken));
+        return problem ?? Respond(await projects.ChangeStatusAsync(id, version, request, actor, cancellationToken));
     }
 
-    /// <summary>Deletes a project (softly: it stays in the history). If-Match is honoured when sent.</summary>
+    /// <summary>Deletes a project (softly: it stays in the history). Admins only. If-Match is honoured when sent.</summary>
     /// <response code="204">Deleted.</response>
+    /// <response code="403">Not an admin key, or the key may not write projects in this district.</response>
     /// <response code="404">No such project.</response>
     /// <response code="412">If-Match is stale.</response>
     [HttpDelete("{id:long}")]
+    [Authorize(Policies.Admin)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemJson)]
-    public async Task<IActionResult> Delete(long id, CancellationToken cancellationToken)
+    public async Task<IActionResult> Delete(long id, Actor actor, CancellationToken cancellationToken)
     {
         var (version, problem) = ETags.ExpectedVersion(this, required: false);
-        return problem ?? Respond(await projects.DeleteAsync(id, version, actor: null, cancellationToken));
+        return problem ?? Respond(await projects.DeleteAsync(id, version, actor, cancellationToken));
     }
 
     /// <summary>A project's history: creation, status changes (corrections marked), deletion.</summary>
@@ -135,6 +147,15 @@ public sealed class ProjectsController(ProjectRepository projects) : ControllerB
     public async Task<IActionResult> Sources(long id, CancellationToken cancellationToken) =>
         await projects.SourcesAsync(id, cancellationToken) is { } sources ? Ok(sources) : NotFoundProblem(id);
 
+    /// <summary>A project's audit trail: every write to it, who made it, and the project before and after.</summary>
+    /// <response code="200">Oldest first.</response>
+    /// <response code="404">No such project.</response>
+    [HttpGet("{id:long}/audit")]
+    [ProducesResponseType<IReadOnlyList<AuditEntry>>(StatusCodes.Status200OK)]
+    [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
+    public async Task<IActionResult> Audit(long id, CancellationToken cancellationToken) =>
+        await audit.ForProjectAsync(id, cancellationToken) is { } entries ? Ok(entries) : NotFoundProblem(id);
+
     private IActionResult Respond(ProjectWriteResult result, bool created = false)
     {
         switch (result)
@@ -150,6 +171,8 @@ public sealed class ProjectsController(ProjectRepository projects) : ControllerB
                     detail: $"The project changed since you read it (now version {current}); read it again and reapply your change.");
             case ProjectWriteResult.Refused(var detail):
                 return Problem(statusCode: StatusCodes.Status409Conflict, detail: detail);
+            case ProjectWriteResult.Forbidden(var detail):
+                return Problem(statusCode: StatusCodes.Status403Forbidden, detail: detail);
             case ProjectWriteResult.Invalid(var field, var message):
                 return ValidationProblems.Result(HttpContext, new Dictionary<string, string[]> { [field] = [message] });
             case ProjectWriteResult.Duplicate(var existingId):

@@ -3,6 +3,8 @@ using Dapper;
 using FluentValidation;
 using Microsoft.Extensions.Options;
 using Npgsql;
+using ProjectTracker.Api.Audit;
+using ProjectTracker.Api.Auth;
 using ProjectTracker.Api.Common;
 using ProjectTracker.Api.Common.Database;
 using ProjectTracker.Api.Projects;
@@ -28,7 +30,7 @@ public sealed class SeedLoader(
     IOptions<DatabaseOptions> options,
     ILogger<SeedLoader> logger)
 {
-    public const string Actor = "seed";
+    private static readonly Actor Loader = Actor.Command("seed");
 
     /// <summary>Serialises concurrent loads (two instances starting together).</summary>
     private const long LoadLock = 7_002;
@@ -100,16 +102,17 @@ public sealed class SeedLoader(
 
         await UpsertDocumentsAsync(connection, transaction, seeds.Documents, cancellationToken);
         var rows = seeds.Projects.Select(seed => new ProjectBulkWriter.Row(ProjectWrite.From(seed.Project, reference), seed.Key)).ToList();
-        var inserted = await ProjectBulkWriter.InsertAsync(connection, transaction, rows, Actor, skipExistingSeedKeys: true, cancellationToken);
+        var inserted = await ProjectBulkWriter.InsertAsync(connection, transaction, rows, Loader.Name, skipExistingSeedKeys: true, cancellationToken);
         var ids = (await connection.QueryAsync<(long Id, string Key)>(new CommandDefinition(
                 "SELECT id, seed_key FROM projects WHERE seed_key = ANY(@keys)", new { keys = seeds.Projects.Select(p => p.Key).ToArray() }, transaction, cancellationToken: cancellationToken)))
             .ToDictionary(row => row.Key, row => row.Id);
         var sources = await UpsertSourcesAsync(connection, transaction, seeds.Projects, ids, cancellationToken);
         await UpsertBatchesAsync(connection, transaction, seeds, ids, reference, cancellationToken);
         await UpsertTargetsAsync(connection, transaction, seeds.Targets, reference, cancellationToken);
+        var result = new SeedResult(seeds.Documents.Count, seeds.Projects.Count, inserted, sources, seeds.Batches.Count, seeds.Targets.Count);
+        await AuditLog.AppendAsync(connection, transaction, Loader, AuditActions.SeedLoaded, AuditActions.SeedEntity, null, null, result, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        var result = new SeedResult(seeds.Documents.Count, seeds.Projects.Count, inserted, sources, seeds.Batches.Count, seeds.Targets.Count);
         logger.LogInformation("Seed data loaded: {Documents} documents, {Projects} projects ({Inserted} new), {Sources} source references, {Batches} reported batches, {Targets} targets",
             result.Documents, result.ProjectsInSeeds, result.ProjectsInserted, result.Sources, result.Batches, result.Targets);
         return result;

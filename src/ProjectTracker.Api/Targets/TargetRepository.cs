@@ -1,5 +1,7 @@
 using Dapper;
 using Npgsql;
+using ProjectTracker.Api.Audit;
+using ProjectTracker.Api.Auth;
 using ProjectTracker.Api.Common;
 using ProjectTracker.Api.Projects;
 using ProjectTracker.Api.ReferenceData;
@@ -24,7 +26,8 @@ public sealed class TargetRepository(NpgsqlDataSource dataSource, ReferenceCatal
         return await connection.QuerySingleOrDefaultAsync<Target>(new CommandDefinition($"{Select} WHERE id = @id", new { id }, cancellationToken: cancellationToken));
     }
 
-    public async Task<Target> CreateAsync(TargetRequest request, CancellationToken cancellationToken)
+    /// <summary>Records a target; null when the key may not write targets of its district.</summary>
+    public async Task<Target?> CreateAsync(TargetRequest request, Actor actor, CancellationToken cancellationToken)
     {
         const string Sql = $"""
             WITH created AS (
@@ -34,40 +37,57 @@ public sealed class TargetRepository(NpgsqlDataSource dataSource, ReferenceCatal
             SELECT id, place_code AS district_code, park_code, sector_code, year, measure, min_project_amount,
                    target_value AS value, qualifier, title, version FROM created
             """;
-        var parameters = await ParametersAsync(request, cancellationToken);
+        var (parameters, place) = await ParametersAsync(request, cancellationToken);
+        if (!await CoversAsync(actor, place, cancellationToken)) return null;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        return await connection.QuerySingleAsync<Target>(new CommandDefinition(Sql, parameters, cancellationToken: cancellationToken));
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var target = await connection.QuerySingleAsync<Target>(new CommandDefinition(Sql, parameters, transaction, cancellationToken: cancellationToken));
+        await AuditLog.AppendAsync(connection, transaction, actor, AuditActions.TargetCreated, AuditActions.TargetEntity, target.Id, null, target, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return target;
     }
 
-    /// <summary>Replaces a target when its version is still the one read (null: any); null when missing or stale, with the current version.</summary>
-    public async Task<(Target? Saved, int? CurrentVersion)> UpdateAsync(long id, int? expectedVersion, TargetRequest request, CancellationToken cancellationToken)
+    /// <summary>The outcome of replacing a target.</summary>
+    public enum UpdateOutcome { Saved, NotFound, Stale, Forbidden }
+
+    /// <summary>Replaces a target when its version is still the one read (null: any) and the key may write both its old and its new district.</summary>
+    public async Task<(UpdateOutcome Outcome, Target? Target)> UpdateAsync(long id, int? expectedVersion, TargetRequest request, Actor actor, CancellationToken cancellationToken)
     {
-        const string Sql = """
+        const string Update = """
             WITH updated AS (
                 UPDATE targets SET place_code = @place, park_code = @park, sector_code = @sector, year = @year,
                        measure = @measure::target_measure, min_project_amount = @minAmount, target_value = @value,
                        qualifier = @qualifier::amount_qualifier, title = @title, version = version + 1, updated_at = now()
-                WHERE id = @id AND (@expectedVersion::integer IS NULL OR version = @expectedVersion)
+                WHERE id = @id
                 RETURNING *)
             SELECT id, place_code AS district_code, park_code, sector_code, year, measure, min_project_amount,
                    target_value AS value, qualifier, title, version FROM updated
             """;
-        var parameters = await ParametersAsync(request, cancellationToken);
+        var (parameters, place) = await ParametersAsync(request, cancellationToken);
         parameters.Add("id", id);
-        parameters.Add("expectedVersion", expectedVersion);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        var saved = await connection.QuerySingleOrDefaultAsync<Target>(new CommandDefinition(Sql, parameters, cancellationToken: cancellationToken));
-        if (saved is not null) return (saved, saved.Version);
-        var current = await connection.QuerySingleOrDefaultAsync<int?>(new CommandDefinition("SELECT version FROM targets WHERE id = @id", new { id }, cancellationToken: cancellationToken));
-        return (null, current);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var before = await connection.QuerySingleOrDefaultAsync<Target>(new CommandDefinition($"{Select} WHERE id = @id FOR UPDATE", new { id }, transaction, cancellationToken: cancellationToken));
+        if (before is null) return (UpdateOutcome.NotFound, null);
+        if (expectedVersion is { } expected && expected != before.Version) return (UpdateOutcome.Stale, before);
+        if (!await CoversAsync(actor, before.DistrictCode, cancellationToken) || !await CoversAsync(actor, place, cancellationToken)) return (UpdateOutcome.Forbidden, before);
+
+        var saved = await connection.QuerySingleAsync<Target>(new CommandDefinition(Update, parameters, transaction, cancellationToken: cancellationToken));
+        await AuditLog.AppendAsync(connection, transaction, actor, AuditActions.TargetUpdated, AuditActions.TargetEntity, id, before, saved, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return (UpdateOutcome.Saved, saved);
     }
 
-    private async Task<DynamicParameters> ParametersAsync(TargetRequest request, CancellationToken cancellationToken)
+    private async Task<bool> CoversAsync(Actor actor, string placeCode, CancellationToken cancellationToken) =>
+        actor.Covers(placeCode, await catalog.CurrentAsync(cancellationToken));
+
+    private async Task<(DynamicParameters Parameters, string PlaceCode)> ParametersAsync(TargetRequest request, CancellationToken cancellationToken)
     {
         var reference = await catalog.CurrentAsync(cancellationToken);
-        return new DynamicParameters(new
+        var place = reference.FindPlace(request.District)!.Code;
+        return (new DynamicParameters(new
         {
-            place = reference.FindPlace(request.District)!.Code,
+            place,
             park = request.Park,
             sector = request.Sector,
             year = request.Year!.Value,
@@ -76,6 +96,6 @@ public sealed class TargetRepository(NpgsqlDataSource dataSource, ReferenceCatal
             value = request.Value!.Value,
             qualifier = EnumNames.Of(request.Qualifier ?? AmountQualifier.Exact),
             title = request.Title!,
-        });
+        }), place);
     }
 }

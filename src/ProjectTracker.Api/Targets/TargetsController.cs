@@ -1,4 +1,6 @@
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ProjectTracker.Api.Auth;
 using ProjectTracker.Api.Common.Http;
 
 namespace ProjectTracker.Api.Targets;
@@ -26,12 +28,14 @@ public sealed class TargetsController(TargetRepository targets) : ControllerBase
     /// <summary>Records a target, e.g. 2024年计划引进新能源产业链项目不低于15个.</summary>
     /// <response code="201">Recorded.</response>
     /// <response code="400">A field is invalid.</response>
+    /// <response code="403">The key may not write targets of this district.</response>
     [HttpPost]
+    [Authorize(Policies.Edit)]
     [ProducesResponseType<Target>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
-    public async Task<IActionResult> Create([FromBody] TargetRequest request, CancellationToken cancellationToken)
+    public async Task<IActionResult> Create([FromBody] TargetRequest request, Actor actor, CancellationToken cancellationToken)
     {
-        var target = await targets.CreateAsync(request, cancellationToken);
+        if (await targets.CreateAsync(request, actor, cancellationToken) is not { } target) return OutOfScope(actor);
         Response.Headers.ETag = ETags.For(target.Version);
         return CreatedAtAction(nameof(Get), new { id = target.Id }, target);
     }
@@ -39,30 +43,36 @@ public sealed class TargetsController(TargetRepository targets) : ControllerBase
     /// <summary>Replaces a target. Requires If-Match with the version read.</summary>
     /// <response code="200">Saved.</response>
     /// <response code="400">A field is invalid.</response>
+    /// <response code="403">The key may not write targets of this district (the stored one or the new one).</response>
     /// <response code="404">No such target.</response>
     /// <response code="412">The target changed since it was read.</response>
     /// <response code="428">If-Match is missing.</response>
     [HttpPut("{id:long}")]
+    [Authorize(Policies.Edit)]
     [ProducesResponseType<Target>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status412PreconditionFailed, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status428PreconditionRequired, ProblemJson)]
-    public async Task<IActionResult> Update(long id, [FromBody] TargetRequest request, CancellationToken cancellationToken)
+    public async Task<IActionResult> Update(long id, [FromBody] TargetRequest request, Actor actor, CancellationToken cancellationToken)
     {
         var (version, problem) = ETags.ExpectedVersion(this, required: true);
         if (problem is not null) return problem;
 
-        var (saved, current) = await targets.UpdateAsync(id, version, request, cancellationToken);
-        if (saved is not null)
+        var (outcome, target) = await targets.UpdateAsync(id, version, request, actor, cancellationToken);
+        if (target is not null) Response.Headers.ETag = ETags.For(target.Version);
+        return outcome switch
         {
-            Response.Headers.ETag = ETags.For(saved.Version);
-            return Ok(saved);
-        }
-        return current is null
-            ? NotFoundProblem(id)
-            : Problem(statusCode: StatusCodes.Status412PreconditionFailed, detail: $"The target changed since you read it (now version {current}).");
+            TargetRepository.UpdateOutcome.Saved => Ok(target),
+            TargetRepository.UpdateOutcome.Stale => Problem(statusCode: StatusCodes.Status412PreconditionFailed,
+                detail: $"The target changed since you read it (now version {target!.Version})."),
+            TargetRepository.UpdateOutcome.Forbidden => OutOfScope(actor),
+            _ => NotFoundProblem(id),
+        };
     }
+
+    private ObjectResult OutOfScope(Actor actor) => Problem(statusCode: StatusCodes.Status403Forbidden,
+        detail: $"This API key may only write targets of {string.Join(", ", actor.PlaceCodes)} (and the places within them).");
 
     private ObjectResult NotFoundProblem(long id) => Problem(statusCode: StatusCodes.Status404NotFound, detail: $"There is no target {id}.");
 }

@@ -30,7 +30,7 @@ public sealed class HealthTests(TestDatabase database) : DatabaseTests(database)
         var empty = await Database.Server.CreateDatabaseAsync(migrated: false);
         try
         {
-            await using var api = new ApiFactory(Database.Server.ConnectionFor(empty));
+            await using var api = new ApiFactory(Database.Server.ConnectionFor(empty), authenticate: false);
             var response = await api.CreateClient().GetAsync("/health/ready", TestContext.Current.CancellationToken);
 
             Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);

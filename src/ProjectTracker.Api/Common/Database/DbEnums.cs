@@ -1,5 +1,6 @@
 using Npgsql;
 using Npgsql.NameTranslation;
+using ProjectTracker.Api.Auth;
 using ProjectTracker.Api.Batches;
 using ProjectTracker.Api.Projects;
 using ProjectTracker.Api.ReferenceData;
@@ -27,6 +28,7 @@ public static class DbEnums
         builder.MapEnum<ProjectEvent>("project_event", translator);
         builder.MapEnum<BatchKind>("batch_kind", translator);
         builder.MapEnum<TargetMeasure>("target_measure", translator);
+        builder.MapEnum<ApiRole>("api_role", translator);
         return builder;
     }
 

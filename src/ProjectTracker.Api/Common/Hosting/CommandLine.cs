@@ -1,4 +1,6 @@
 using System.CommandLine;
+using FluentValidation;
+using ProjectTracker.Api.Auth;
 using ProjectTracker.Api.Common.Database;
 using ProjectTracker.Api.Generation;
 using ProjectTracker.Api.Seeds;
@@ -11,9 +13,69 @@ namespace ProjectTracker.Api.Common.Hosting;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Names = ["migrate", "seed", "generate"];
+    private static readonly string[] Names = ["migrate", "seed", "generate", "create-key", "list-keys", "revoke-key"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0]);
+
+    private static readonly Actor Operator = Actor.Command("command line");
+
+    private static Command CreateKey(WebApplication app)
+    {
+        var role = new Option<ApiRole>("--role") { Description = "viewer, editor or admin.", Required = true };
+        var name = new Option<string>("--name") { Description = "Whose key it is.", Required = true };
+        var districts = new Option<string[]>("--district") { Description = "A place code or slug the key may write (repeatable); none means everywhere.", AllowMultipleArgumentsPerToken = true };
+        var command = new Command("create-key", "Create an API key and print it (the only time it is shown).") { role, name, districts };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
+            var request = new ApiKeyRequest { Name = parse.GetValue(name), Role = parse.GetValue(role), Districts = parse.GetValue(districts) };
+            var validation = await app.Services.GetRequiredService<IValidator<ApiKeyRequest>>().ValidateAsync(request, cancellationToken);
+            if (!validation.IsValid)
+            {
+                foreach (var error in validation.Errors) await Console.Error.WriteLineAsync(error.ErrorMessage);
+                return 2;
+            }
+            var created = await app.Services.GetRequiredService<ApiKeyRepository>().CreateAsync(request, Operator, cancellationToken);
+            await Console.Error.WriteLineAsync($"Created key {created.Key.Id} ({EnumNames.Of(created.Key.Role)}) for {created.Key.Name}" +
+                (created.Key.Districts.Count > 0 ? $", limited to {string.Join(", ", created.Key.Districts)}" : "") + ". Store it now; it cannot be shown again:");
+            Console.WriteLine(created.Secret);
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command ListKeys(WebApplication app)
+    {
+        var command = new Command("list-keys", "List the API keys (never their secrets).");
+        command.SetAction(async (_, cancellationToken) =>
+        {
+            foreach (var key in await app.Services.GetRequiredService<ApiKeyRepository>().ListAsync(includeRevoked: true, cancellationToken))
+            {
+                Console.WriteLine(FormattableString.Invariant(
+                    $"{key.Id}\t{EnumNames.Of(key.Role)}\t{key.Name}\t{(key.Districts.Count == 0 ? "*" : string.Join(",", key.Districts))}\t{(key.RevokedAt is null ? "active" : $"revoked {key.RevokedAt:u}")}"));
+            }
+            return 0;
+        });
+        return command;
+    }
+
+    private static Command RevokeKey(WebApplication app)
+    {
+        var id = new Option<long>("--id") { Description = "The key's id (see list-keys).", Required = true };
+        var command = new Command("revoke-key", "Revoke an API key.") { id };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var revoked = await app.Services.GetRequiredService<ApiKeyRepository>().RevokeAsync(parse.GetValue(id), Operator, cancellationToken);
+            if (revoked is null)
+            {
+                await Console.Error.WriteLineAsync($"There is no API key {parse.GetValue(id)}.");
+                return 1;
+            }
+            Console.WriteLine($"Key {revoked.Id} ({revoked.Name}) is revoked.");
+            return 0;
+        });
+        return command;
+    }
 
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
@@ -46,7 +108,7 @@ public static class CommandLine
             return 0;
         });
 
-        var root = new RootCommand("ProjectTracker maintenance commands") { migrate, seed, generate };
+        var root = new RootCommand("ProjectTracker maintenance commands") { migrate, seed, generate, CreateKey(app), ListKeys(app), RevokeKey(app) };
         try
         {
             return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

@@ -23,6 +23,7 @@ public static class SwaggerSetup
             options.EnableAnnotations();
             options.OperationFilter<CamelCaseQueryParameters>();
             options.OperationFilter<ResponseExamples>();
+            SecurityRequirements.Define(options);
             options.MapType<PartialDate>(() => new OpenApiSchema
             {
                 Type = JsonSchemaType.String,
@@ -43,6 +44,8 @@ public static class SwaggerSetup
         {
             options.SwaggerEndpoint("/swagger/v1/swagger.json", "ProjectTracker API v1");
             options.DocumentTitle = "ProjectTracker API";
+            // Keeps the key entered under Authorize across page reloads.
+            options.EnablePersistAuthorization();
         });
         return app;
     }

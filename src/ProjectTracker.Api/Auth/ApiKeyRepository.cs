@@ -1,0 +1,111 @@
+using Dapper;
+using Microsoft.Extensions.Caching.Memory;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using ProjectTracker.Api.Audit;
+using ProjectTracker.Api.ReferenceData;
+
+namespace ProjectTracker.Api.Auth;
+
+/// <summary>API keys in the database: only their keyed hashes.</summary>
+public sealed class ApiKeyRepository(NpgsqlDataSource dataSource, ReferenceCatalog referenceData, IMemoryCache cache, IOptions<AuthOptions> options)
+{
+    private const string SelectKeys = """
+        SELECT id, name, role, place_codes, created_at, created_by, revoked_at
+        FROM api_keys
+        """;
+
+    /// <summary>Creates a key and returns it with its secret, which is not stored and cannot be shown again.</summary>
+    public async Task<CreatedApiKey> CreateAsync(ApiKeyRequest request, Actor actor, CancellationToken cancellationToken)
+    {
+        const string Sql = """
+            INSERT INTO api_keys (lookup, hash, name, role, place_codes, created_by)
+            VALUES (@lookup, @hash, @name, @role::api_role, @placeCodes, @createdBy)
+            RETURNING id, name, role, place_codes, created_at, created_by, revoked_at
+            """;
+        var reference = await referenceData.CurrentAsync(cancellationToken);
+        var placeCodes = (request.Districts ?? []).Select(district => reference.FindPlace(district)!.Code).Distinct().Order(StringComparer.Ordinal).ToArray();
+        var (token, lookup) = ApiKeyToken.Generate();
+
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var row = await connection.QuerySingleAsync<KeyRow>(new CommandDefinition(Sql, new
+        {
+            lookup,
+            hash = ApiKeyToken.Hash(token, options.Value.KeyPepper),
+            name = request.Name,
+            role = Common.EnumNames.Of(request.Role!.Value),
+            placeCodes,
+            createdBy = actor.Name,
+        }, transaction, cancellationToken: cancellationToken));
+        var key = row.ToKey();
+        await AuditLog.AppendAsync(connection, transaction, actor, AuditActions.KeyCreated, AuditActions.ApiKeyEntity, key.Id, null, key, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return new CreatedApiKey(key, token);
+    }
+
+    public async Task<IReadOnlyList<ApiKey>> ListAsync(bool includeRevoked, CancellationToken cancellationToken)
+    {
+        const string Sql = $"{SelectKeys}\nWHERE @includeRevoked OR revoked_at IS NULL\nORDER BY id";
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<KeyRow>(new CommandDefinition(Sql, new { includeRevoked }, cancellationToken: cancellationToken)))
+            .Select(row => row.ToKey()).ToList();
+    }
+
+    /// <summary>Revokes a key; null when there is no such key, the key as it was when already revoked.</summary>
+    public async Task<ApiKey?> RevokeAsync(long id, Actor actor, CancellationToken cancellationToken)
+    {
+        const string Sql = """
+            UPDATE api_keys SET revoked_at = now(), revoked_by = @revokedBy
+            WHERE id = @id AND revoked_at IS NULL
+            RETURNING id, lookup, name, role, place_codes, created_at, created_by, revoked_at
+            """;
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<KeyRow>(new CommandDefinition(Sql, new { id, revokedBy = actor.Name }, transaction, cancellationToken: cancellationToken));
+        if (row is null)
+        {
+            var existing = await connection.QuerySingleOrDefaultAsync<KeyRow>(new CommandDefinition($"{SelectKeys}\nWHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+            return existing?.ToKey();
+        }
+        var revoked = row.ToKey();
+        await AuditLog.AppendAsync(connection, transaction, actor, AuditActions.KeyRevoked, AuditActions.ApiKeyEntity, id, revoked with { RevokedAt = null }, revoked, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        cache.Remove(ApiKeyVerifier.CacheKey(row.Lookup));
+        return revoked;
+    }
+
+    /// <summary>The stored key a presented token names, revoked or not; null when the lookup is unknown.</summary>
+    internal async Task<StoredKey?> FindAsync(string lookup, CancellationToken cancellationToken)
+    {
+        const string Sql = "SELECT id, hash, name, role, place_codes, revoked_at FROM api_keys WHERE lookup = @lookup";
+        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<StoredKey>(new CommandDefinition(Sql, new { lookup }, cancellationToken: cancellationToken));
+    }
+
+    internal sealed class StoredKey
+    {
+        public long Id { get; init; }
+        public byte[] Hash { get; init; } = [];
+        public string Name { get; init; } = "";
+        public ApiRole Role { get; init; }
+        public string[] PlaceCodes { get; init; } = [];
+        public DateTime? RevokedAt { get; init; }
+    }
+
+    private sealed class KeyRow
+    {
+        public long Id { get; init; }
+        public string Lookup { get; init; } = "";
+        public string Name { get; init; } = "";
+        public ApiRole Role { get; init; }
+        public string[] PlaceCodes { get; init; } = [];
+        public DateTime CreatedAt { get; init; }
+        public string CreatedBy { get; init; } = "";
+        public DateTime? RevokedAt { get; init; }
+
+        public ApiKey ToKey() => new(Id, Name, Role, PlaceCodes, Utc(CreatedAt), CreatedBy, RevokedAt is { } revoked ? Utc(revoked) : null);
+
+        private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+    }
+}
