@@ -21,7 +21,7 @@ if (builder.Configuration["urls"] is null && builder.Configuration["http_ports"]
 builder.WebHost.ConfigureKestrel(kestrel => builder.Configuration.GetSection("Kestrel:Limits").Bind(kestrel.Limits));
 
 builder.Services.AddDatabase(builder.Configuration);
-builder.Services.AddApi();
+builder.Services.AddApi(builder.Configuration);
 builder.Services.AddApiKeyAuth(builder.Configuration);
 builder.Services.AddSwagger();
 builder.Services.AddHealth();
@@ -47,6 +47,7 @@ app.UseExceptionHandler();
 app.UseStatusCodePages();
 app.UseSwaggerWhenEnabled();
 app.UseAuthentication();
+app.UseRateLimiter();
 app.UseAuthorization();
 app.MapControllers();
 app.MapHealthEndpoints();

@@ -7,14 +7,16 @@ using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Formatters;
 using ProjectTracker.Api.Common.Csv;
 using ProjectTracker.Api.Common.Errors;
+using ProjectTracker.Api.Common.Idempotency;
+using ProjectTracker.Api.Common.RateLimiting;
 using ProjectTracker.Api.Common.Validation;
 
 namespace ProjectTracker.Api.Common;
 
 public static class ApiServices
 {
-    /// <summary>Controllers, JSON conventions, validation and problem details: the shape every endpoint shares.</summary>
-    public static IServiceCollection AddApi(this IServiceCollection services)
+    /// <summary>Controllers, JSON conventions, validation, problem details, idempotent POSTs and write rate limits: the shape every endpoint shares.</summary>
+    public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
@@ -23,11 +25,16 @@ public static class ApiServices
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
 
+        services.Configure<IdempotencyOptions>(configuration.GetSection(IdempotencyOptions.Section));
+        services.AddHostedService<IdempotencyCleanup>();
+        services.AddWriteRateLimiting(configuration);
+
         services.AddValidatorsFromAssemblyContaining<Program>(ServiceLifetime.Singleton, includeInternalTypes: true);
 
         services.AddControllers(options =>
             {
                 options.Filters.Add<ValidationFilter>();
+                options.Filters.Add<IdempotencyFilter>();
                 options.ModelBinderProviders.Insert(0, new SnakeCaseEnumBinderProvider());
                 // The API speaks JSON (and problem+json); advertising text/plain and text/json only confuses clients.
                 options.OutputFormatters.RemoveType<StringOutputFormatter>();

@@ -49,6 +49,9 @@ public sealed class ApiFactory(string connectionString, IReadOnlyDictionary<stri
         builder.UseSetting("ConnectionStrings:ProjectTracker", connectionString);
         builder.UseSetting("Database:MigrateOnStartup", "false");
         builder.UseSetting("Auth:KeyPepper", Pepper);
+        // Tests write in bursts; the rate limit has tests of its own.
+        builder.UseSetting("RateLimiting:Writes:TokenLimit", "1000000");
+        builder.UseSetting("RateLimiting:Writes:TokensPerPeriod", "1000000");
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
         builder.ConfigureLogging(logging => logging.AddProvider(new CapturingLoggerProvider(LogLines)));
     }

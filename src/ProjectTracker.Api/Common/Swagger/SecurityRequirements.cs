@@ -2,13 +2,15 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using ProjectTracker.Api.Auth;
+using ProjectTracker.Api.Common.Idempotency;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace ProjectTracker.Api.Common.Swagger;
 
 /// <summary>
 /// Marks every operation as needing the API key (so Swagger UI's Authorize button sends it) and declares the
-/// 401 it answers without one, and the 403 of those that need more than reading.
+/// 401 it answers without one, the 403 of those that need more than reading, the 429 of writes, and the
+/// Idempotency-Key header (and its 422) of every POST.
 /// </summary>
 internal sealed class SecurityRequirements : IOperationFilter
 {
@@ -40,6 +42,25 @@ internal sealed class SecurityRequirements : IOperationFilter
         if (policies.Any(policy => policy is Policies.Edit or Policies.Admin))
         {
             Add(operation, "403", "The key's role is too low, or the key may not write in this district.", problem);
+        }
+        var method = context.ApiDescription.HttpMethod;
+        if (method is not ("GET" or "HEAD"))
+        {
+            Add(operation, "429", "Too many writes from this key; see Retry-After.", problem);
+        }
+        if (method == "POST")
+        {
+            operation.Parameters ??= [];
+            operation.Parameters.Add(new OpenApiParameter
+            {
+                Name = IdempotencyFilter.HeaderName,
+                In = ParameterLocation.Header,
+                Required = false,
+                Description = "Any unique value (e.g. a UUID): a retry with the same key and request returns the first answer " +
+                              "(marked Idempotent-Replayed) without writing again; the same key with another request is a 422. Kept for Idempotency:Retention.",
+                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 255 },
+            });
+            Add(operation, "422", "The Idempotency-Key was used before with a different request.", problem);
         }
     }
 
