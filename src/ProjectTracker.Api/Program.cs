@@ -2,6 +2,7 @@ using ProjectTracker.Api.Audit;
 using ProjectTracker.Api.Auth;
 using ProjectTracker.Api.Common;
 using ProjectTracker.Api.Dashboard;
+using ProjectTracker.Api.Events;
 using ProjectTracker.Api.Generation;
 using ProjectTracker.Api.Common.Database;
 using ProjectTracker.Api.Common.Hosting;
@@ -35,6 +36,7 @@ builder.Services.AddSingleton<DashboardQueries>();
 builder.Services.AddSingleton<TargetRepository>();
 builder.Services.AddSingleton<DataGenerator>();
 builder.Services.AddSingleton<AuditRepository>();
+builder.Services.AddSingleton<EventRepository>();
 
 var app = builder.Build();
 

@@ -285,7 +285,7 @@ public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReferenceCata
     }
 
     /// <summary>A live project, locked until the transaction ends; null when there is none.</summary>
-    private async Task<Project?> LockAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken cancellationToken)
+    internal async Task<Project?> LockAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken cancellationToken)
     {
         const string Sql = $"{SelectProjects}\nWHERE p.id = @id AND p.deleted_at IS NULL\nFOR UPDATE";
         var row = await connection.QuerySingleOrDefaultAsync<ProjectRow>(new CommandDefinition(Sql, new { id }, transaction, cancellationToken: cancellationToken));
@@ -293,7 +293,7 @@ public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReferenceCata
     }
 
     /// <summary>Why a write of a locked project cannot go ahead: it is gone, it changed since read, or it lies outside the key's districts.</summary>
-    private static ProjectWriteResult? Refusal(Project? current, int? expectedVersion, Actor actor, ReferenceSnapshot reference)
+    internal static ProjectWriteResult? Refusal(Project? current, int? expectedVersion, Actor actor, ReferenceSnapshot reference)
     {
         if (current is null) return new ProjectWriteResult.NotFound();
         if (expectedVersion is { } expected && expected != current.Version) return new ProjectWriteResult.VersionMismatch(current.Version);

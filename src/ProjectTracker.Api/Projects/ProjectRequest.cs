@@ -6,7 +6,7 @@ namespace ProjectTracker.Api.Projects;
 /// A project as staff enter it, to create one (POST) or replace one (PUT). Text is trimmed and
 /// Unicode-normalised (NFC) on arrival. Unknown fields are refused.
 /// </summary>
-public sealed record ProjectRequest
+public record ProjectRequest
 {
     /// <summary>Chinese name, e.g. 智能医疗基地建设项目(一期). Required, at most 200 characters.</summary>
     /// <example>智能医疗基地建设项目(一期)</example>

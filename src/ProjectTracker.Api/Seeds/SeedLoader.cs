@@ -165,9 +165,11 @@ public sealed class SeedLoader(
     {
         const string Batches = """
             INSERT INTO batches (code, seed_key, kind, title, place_code, period_start, period_end, reported_project_count,
-                                 reported_amount, reported_qualifier, min_project_amount, document_code, locator, notes)
+                                 reported_amount, reported_qualifier, min_project_amount, document_code, locator, notes, held_on_precision)
             SELECT code, code, kind::batch_kind, title, place_code, period_start, period_end, project_count,
-                   amount, qualifier::amount_qualifier, min_amount, document_code, locator, notes
+                   amount, qualifier::amount_qualifier, min_amount, document_code, locator, notes,
+                   -- a signing or groundbreaking on one day is an event (GET /api/events)
+                   CASE WHEN period_start = period_end AND kind IN ('signing', 'groundbreaking') THEN 'day'::date_precision END
             FROM unnest(@codes, @kinds, @titles, @places, @starts, @ends, @counts, @amounts, @qualifiers, @minAmounts, @documents, @locators, @notes)
                  AS b(code, kind, title, place_code, period_start, period_end, project_count, amount, qualifier, min_amount, document_code, locator, notes)
             ON CONFLICT (code) DO UPDATE SET
@@ -175,7 +177,8 @@ public sealed class SeedLoader(
                 period_start = EXCLUDED.period_start, period_end = EXCLUDED.period_end,
                 reported_project_count = EXCLUDED.reported_project_count, reported_amount = EXCLUDED.reported_amount,
                 reported_qualifier = EXCLUDED.reported_qualifier, min_project_amount = EXCLUDED.min_project_amount,
-                document_code = EXCLUDED.document_code, locator = EXCLUDED.locator, notes = EXCLUDED.notes
+                document_code = EXCLUDED.document_code, locator = EXCLUDED.locator, notes = EXCLUDED.notes,
+                held_on_precision = EXCLUDED.held_on_precision
             """;
         const string Breakdown = """
             INSERT INTO batch_breakdown (batch_id, sector_code, project_count, amount, qualifier)

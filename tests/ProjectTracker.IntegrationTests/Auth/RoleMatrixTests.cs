@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Json;
 using ProjectTracker.Api.Auth;
+using ProjectTracker.Api.Batches;
+using ProjectTracker.Api.Events;
 using ProjectTracker.Api.Projects;
 using ProjectTracker.Api.Targets;
 using ProjectTracker.IntegrationTests.Infrastructure;
@@ -51,6 +53,12 @@ public sealed class RoleMatrixTests(TestDatabase database) : DatabaseTests(datab
             return new HttpRequestMessage(HttpMethod.Delete, $"/api/keys/{created.Key.Id}");
         }),
         ["GET /api/audit"] = new(ApiRole.Admin, HttpStatusCode.OK, _ => Get("/api/audit")),
+        ["GET /api/events"] = new(ApiRole.Viewer, HttpStatusCode.OK, _ => Get("/api/events")),
+        ["POST /api/events"] = new(ApiRole.Editor, HttpStatusCode.Created, _ => Task.FromResult(Json(HttpMethod.Post, "/api/events", new EventRequest
+        {
+            Kind = BatchKind.Signing, Date = ApiJson.Date("2024-04-02"), District = "jiangxia", Title = "集中签约",
+            Projects = [new EventProjectRequest { NameZh = UniqueName(), Sector = "nev_icv" }],
+        }))),
     };
 
     public static TheoryData<string, string> Cases()
