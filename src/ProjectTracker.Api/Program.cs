@@ -10,6 +10,7 @@ using ProjectTracker.Api.Common.Swagger;
 using ProjectTracker.Api.Projects;
 using ProjectTracker.Api.ReferenceData;
 using ProjectTracker.Api.Seeds;
+using ProjectTracker.Api.Spreadsheets;
 using ProjectTracker.Api.Targets;
 
 var builder = WebApplication.CreateBuilder(args);
@@ -37,6 +38,13 @@ builder.Services.AddSingleton<TargetRepository>();
 builder.Services.AddSingleton<DataGenerator>();
 builder.Services.AddSingleton<AuditRepository>();
 builder.Services.AddSingleton<EventRepository>();
+builder.Services.Configure<ImportOptions>(builder.Configuration.GetSection(ImportOptions.Section));
+builder.Services.AddSingleton<ImportRepository>();
+builder.Services.AddSingleton<ProjectImporter>();
+builder.Services.AddSingleton<ImportUploads>();
+builder.Services.AddSingleton<ProjectExporter>();
+builder.Services.AddSingleton<ImportWorker>();
+builder.Services.AddHostedService(provider => provider.GetRequiredService<ImportWorker>());
 
 var app = builder.Build();
 

@@ -13,14 +13,18 @@ public static class ProjectBulkWriter
 {
     public sealed record Row(ProjectWrite Write, string? SeedKey);
 
+    /// <summary>How many projects a bulk write inserted, and the range of their ids.</summary>
+    public sealed record Result(int Inserted, long? FirstId, long? LastId);
+
     /// <summary>
-    /// Inserts the rows inside the caller's transaction and returns how many were inserted. With
+    /// Inserts the rows inside the caller's transaction. The rows are streamed into the COPY as they are enumerated
+    /// (a 100,000-row import is never held in memory); <paramref name="count"/> says how many there will be. With
     /// <c>skipExistingSeedKeys</c> (seed loading), rows whose seed key is already present are left out.
     /// </summary>
-    public static async Task<int> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<Row> rows,
+    public static async Task<Result> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int count, IEnumerable<Row> rows,
         string actor, bool skipExistingSeedKeys, CancellationToken cancellationToken)
     {
-        if (rows.Count == 0) return 0;
+        if (count == 0) return new Result(0, null, null);
 
         const string Staging = """
             CREATE TEMP TABLE project_staging (
@@ -33,17 +37,20 @@ public static class ProjectBulkWriter
             ) ON COMMIT DROP;
             SELECT nextval(pg_get_serial_sequence('projects', 'id')) FROM generate_series(1, @count);
             """;
-        var ids = (await connection.QueryAsync<long>(new CommandDefinition(Staging, new { count = rows.Count }, transaction, cancellationToken: cancellationToken))).ToArray();
+        var ids = (await connection.QueryAsync<long>(new CommandDefinition(Staging, new { count }, transaction, cancellationToken: cancellationToken))).ToArray();
 
         await using (var importer = await connection.BeginBinaryImportAsync("COPY project_staging FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
-            for (var i = 0; i < rows.Count; i++)
+            var i = 0;
+            foreach (var row in rows)
             {
+                if (i == count) throw new InvalidOperationException($"more than the {count} rows announced");
                 importer.StartRow();
-                importer.Write(ids[i], NpgsqlDbType.Bigint);
-                Text(importer, rows[i].SeedKey);
-                WriteColumns(importer, rows[i].Write);
+                importer.Write(ids[i++], NpgsqlDbType.Bigint);
+                Text(importer, row.SeedKey);
+                WriteColumns(importer, row.Write);
             }
+            if (i != count) throw new InvalidOperationException($"{i} rows instead of the {count} announced");
             await importer.CompleteAsync(cancellationToken);
         }
 
@@ -72,7 +79,8 @@ public static class ProjectBulkWriter
                    @actor
             FROM inserted
             """;
-        return await connection.ExecuteAsync(new CommandDefinition(merge, new { actor }, transaction, cancellationToken: cancellationToken));
+        var inserted = await connection.ExecuteAsync(new CommandDefinition(merge, new { actor }, transaction, cancellationToken: cancellationToken));
+        return new Result(inserted, ids[0], ids[^1]);
     }
 
     /// <summary>The project columns a COPY writes, in the order <see cref="WriteColumns"/> writes them.</summary>

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Mvc;
 using ProjectTracker.Api.Audit;
 using ProjectTracker.Api.Auth;
 using ProjectTracker.Api.Common.Http;
+using ProjectTracker.Api.Spreadsheets;
 using ProjectTracker.Api.Common.Validation;
 
 namespace ProjectTracker.Api.Projects;
@@ -10,7 +11,7 @@ namespace ProjectTracker.Api.Projects;
 /// <summary>Investment projects: record, correct, find.</summary>
 [ApiController]
 [Route("api/projects")]
-public sealed class ProjectsController(ProjectRepository projects, AuditRepository audit) : ControllerBase
+public sealed class ProjectsController(ProjectRepository projects, AuditRepository audit, ProjectExporter exporter) : ControllerBase
 {
     private const string ProblemJson = "application/problem+json";
 
@@ -27,6 +28,24 @@ public sealed class ProjectsController(ProjectRepository projects, AuditReposito
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     public async Task<ProjectPage> List([FromQuery] ProjectListQuery query, CancellationToken cancellationToken) =>
         await projects.ListAsync(query, cancellationToken);
+
+    /// <summary>Exports the projects that match the list's filters as a spreadsheet (CSV or Excel), streamed.</summary>
+    /// <remarks>
+    /// Example: <c>GET /api/projects/export?format=xlsx&amp;district=jiangxia&amp;status=started</c>. The columns are those
+    /// POST /api/imports reads, so an exported file imports back to the same projects; amounts are exact, in 亿. With
+    /// <c>headers=zh</c> (default) headers, places, sectors and statuses are in Chinese; with <c>headers=en</c> they are the API's
+    /// field names and codes. CSV is UTF-8 with a byte-order mark so that Excel shows Chinese correctly.
+    /// </remarks>
+    /// <response code="200">The file.</response>
+    /// <response code="400">A filter is invalid.</response>
+    [HttpGet("export")]
+    [ProducesResponseType<FileStreamResult>(StatusCodes.Status200OK, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
+    [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
+    public async Task<EmptyResult> Export([FromQuery] ExportQuery query, CancellationToken cancellationToken)
+    {
+        await exporter.WriteAsync(Response, query, cancellationToken);
+        return new EmptyResult();
+    }
 
     /// <summary>One project, with its version as ETag.</summary>
     /// <response code="200">The project.</response>

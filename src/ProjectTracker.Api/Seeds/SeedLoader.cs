@@ -102,7 +102,7 @@ public sealed class SeedLoader(
 
         await UpsertDocumentsAsync(connection, transaction, seeds.Documents, cancellationToken);
         var rows = seeds.Projects.Select(seed => new ProjectBulkWriter.Row(ProjectWrite.From(seed.Project, reference), seed.Key)).ToList();
-        var inserted = await ProjectBulkWriter.InsertAsync(connection, transaction, rows, Loader.Name, skipExistingSeedKeys: true, cancellationToken);
+        var inserted = (await ProjectBulkWriter.InsertAsync(connection, transaction, rows.Count, rows, Loader.Name, skipExistingSeedKeys: true, cancellationToken)).Inserted;
         var ids = (await connection.QueryAsync<(long Id, string Key)>(new CommandDefinition(
                 "SELECT id, seed_key FROM projects WHERE seed_key = ANY(@keys)", new { keys = seeds.Projects.Select(p => p.Key).ToArray() }, transaction, cancellationToken: cancellationToken)))
             .ToDictionary(row => row.Key, row => row.Id);

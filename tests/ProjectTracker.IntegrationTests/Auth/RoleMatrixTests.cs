@@ -54,6 +54,11 @@ public sealed class RoleMatrixTests(TestDatabase database) : DatabaseTests(datab
         }),
         ["GET /api/audit"] = new(ApiRole.Admin, HttpStatusCode.OK, _ => Get("/api/audit")),
         ["GET /api/events"] = new(ApiRole.Viewer, HttpStatusCode.OK, _ => Get("/api/events")),
+        ["GET /api/projects/export"] = new(ApiRole.Viewer, HttpStatusCode.OK, _ => Get("/api/projects/export?format=csv")),
+        ["POST /api/imports"] = new(ApiRole.Editor, HttpStatusCode.Accepted, _ => Task.FromResult(new HttpRequestMessage(HttpMethod.Post, "/api/imports")
+        {
+            Content = Spreadsheets.Uploads.File(System.Text.Encoding.UTF8.GetBytes($"项目名称,区,行业,状态\n{UniqueName()},江夏区,headquarters,签约\n"), "matrix.csv"),
+        })),
         ["POST /api/events"] = new(ApiRole.Editor, HttpStatusCode.Created, _ => Task.FromResult(Json(HttpMethod.Post, "/api/events", new EventRequest
         {
             Kind = BatchKind.Signing, Date = ApiJson.Date("2024-04-02"), District = "jiangxia", Title = "集中签约",

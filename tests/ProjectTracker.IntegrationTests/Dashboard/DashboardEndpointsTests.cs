@@ -6,19 +6,9 @@ using ProjectTracker.IntegrationTests.Infrastructure;
 
 namespace ProjectTracker.IntegrationTests.Dashboard;
 
-public sealed class DashboardEndpointsTests(DashboardDataset data) : IClassFixture<DashboardDataset>, IAsyncLifetime
+public sealed class DashboardEndpointsTests(DashboardDataset data) : DatabaseTests<DashboardDataset>(data)
 {
-    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
-    {
-        Assert.SkipWhen(data.Server.UnavailableReason is not null, data.Server.UnavailableReason ?? "");
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-
-    private async Task<T> GetAsync<T>(string url) => await (await data.Api.CreateClient().GetAsync(url, Cancellation)).ReadAsync<T>();
+    private async Task<T> GetAsync<T>(string url) => await (await Database.Api.CreateClient().GetAsync(url, Cancellation)).ReadAsync<T>();
 
     [Fact]
     public async Task ATimeSeriesHasEveryPeriodZerosIncludedAndCountsYearOnlyDatesApart()
@@ -50,7 +40,7 @@ public sealed class DashboardEndpointsTests(DashboardDataset data) : IClassFixtu
     [InlineData("measure=started&interval=month&from=2023&to=2023&startedFrom=2023", "startedFrom")]
     public async Task BadSeriesQueriesAre400(string query, string parameter)
     {
-        var response = await data.Api.CreateClient().GetAsync($"/api/dashboard/timeseries?{query}", Cancellation);
+        var response = await Database.Api.CreateClient().GetAsync($"/api/dashboard/timeseries?{query}", Cancellation);
 
         using var problem = await Problems.ReadAsync(response, HttpStatusCode.BadRequest);
         Assert.NotEmpty(Problems.ErrorsFor(problem, parameter));
@@ -113,7 +103,7 @@ public sealed class DashboardEndpointsTests(DashboardDataset data) : IClassFixtu
         var request = new HttpRequestMessage(HttpMethod.Get, "/api/dashboard/totals?groupBy=district&measure=started");
         request.Headers.Accept.ParseAdd("text/csv");
 
-        var response = await data.Api.CreateClient().SendAsync(request, Cancellation);
+        var response = await Database.Api.CreateClient().SendAsync(request, Cancellation);
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
         var bytes = await response.Content.ReadAsByteArrayAsync(Cancellation);
@@ -127,7 +117,7 @@ public sealed class DashboardEndpointsTests(DashboardDataset data) : IClassFixtu
     [Fact]
     public async Task FormatCsvServesClientsThatCannotSetAccept()
     {
-        var csv = await data.Api.CreateClient().GetStringAsync("/api/dashboard/timeseries?measure=started&interval=year&from=2023&to=2023&format=csv", Cancellation);
+        var csv = await Database.Api.CreateClient().GetStringAsync("/api/dashboard/timeseries?measure=started&interval=year&from=2023&to=2023&format=csv", Cancellation);
 
         Assert.Contains("2023,2023-01-01,2023-12-31,4,31.5000", csv);
     }
@@ -135,7 +125,7 @@ public sealed class DashboardEndpointsTests(DashboardDataset data) : IClassFixtu
     [Fact]
     public async Task TargetsAndBatchesCanBeTakenAsCsvOrJson()
     {
-        var targets = await data.Api.CreateClient().GetByteArrayAsync("/api/dashboard/targets?format=csv", Cancellation);
+        var targets = await Database.Api.CreateClient().GetByteArrayAsync("/api/dashboard/targets?format=csv", Cancellation);
         var batches = await GetAsync<List<BatchComparison>>("/api/dashboard/batches");
 
         Assert.StartsWith("\uFEFFid,year,district_code", Encoding.UTF8.GetString(targets), StringComparison.Ordinal);

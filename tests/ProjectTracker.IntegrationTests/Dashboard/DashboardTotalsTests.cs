@@ -7,20 +7,10 @@ using Fact = ProjectTracker.IntegrationTests.Dashboard.DashboardDataset.Fact;
 
 namespace ProjectTracker.IntegrationTests.Dashboard;
 
-public sealed class DashboardTotalsTests(DashboardDataset data) : IClassFixture<DashboardDataset>, IAsyncLifetime
+public sealed class DashboardTotalsTests(DashboardDataset data) : DatabaseTests<DashboardDataset>(data)
 {
-    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
-    {
-        Assert.SkipWhen(data.Server.UnavailableReason is not null, data.Server.UnavailableReason ?? "");
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-
     private async Task<TotalsResult> TotalsAsync(string query) =>
-        await (await data.Api.CreateClient().GetAsync($"/api/dashboard/totals?{query}", Cancellation)).ReadAsync<TotalsResult>();
+        await (await Database.Api.CreateClient().GetAsync($"/api/dashboard/totals?{query}", Cancellation)).ReadAsync<TotalsResult>();
 
     public static TheoryData<string, string> Groupings()
     {
@@ -164,7 +154,7 @@ public sealed class DashboardTotalsTests(DashboardDataset data) : IClassFixture<
     [InlineData("groupBy=district&format=xml", "format")]
     public async Task BadTotalsQueriesAre400NamingTheParameter(string query, string parameter)
     {
-        var response = await data.Api.CreateClient().GetAsync($"/api/dashboard/totals?{query}", Cancellation);
+        var response = await Database.Api.CreateClient().GetAsync($"/api/dashboard/totals?{query}", Cancellation);
 
         using var problem = await Problems.ReadAsync(response, HttpStatusCode.BadRequest);
         Assert.NotEmpty(Problems.ErrorsFor(problem, parameter));

@@ -96,7 +96,7 @@ public sealed class EventTests(TestDatabase database) : DatabaseTests(database)
         using var problem = await Problems.ReadAsync(response, HttpStatusCode.Conflict);
         Assert.StartsWith($"projects[1] (project {intent.Id})", problem.RootElement.GetProperty("detail").GetString());
         Assert.Equal(before, await CountsAsync());
-        Assert.Equal(0, (await (await Client().GetAsync("/api/projects?q=先写入", Cancellation)).ReadAsync<ProjectPage>()).Items.Count);
+        Assert.Empty((await (await Client().GetAsync("/api/projects?q=先写入", Cancellation)).ReadAsync<ProjectPage>()).Items);
     }
 
     [Fact]

@@ -48,33 +48,23 @@ public sealed class GeneratedDatabase(PostgresServer server) : SeededDatabase(se
 /// The second run must repeat the first exactly, and everything the generator takes apart for speed
 /// (indexes, keys, the rollup trigger) must be whole again.
 /// </summary>
-public sealed class DataGeneratorTests(GeneratedDatabase database) : IClassFixture<GeneratedDatabase>, IAsyncLifetime
+public sealed class DataGeneratorTests(GeneratedDatabase database) : DatabaseTests<GeneratedDatabase>(database)
 {
     private const int Count = GeneratedDatabase.Count;
-
-    private static CancellationToken Cancellation => TestContext.Current.CancellationToken;
-
-    public ValueTask InitializeAsync()
-    {
-        Assert.SkipWhen(database.Server.UnavailableReason is not null, database.Server.UnavailableReason ?? "");
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     [Fact]
     public void IndexesKeysAndTriggersAreAsBefore()
     {
-        Assert.Equal(Count, database.FirstRun!.Projects);
-        Assert.Contains("projects_search_tokens", database.SchemaBefore);
-        Assert.Equal(database.SchemaBefore, database.SchemaAfter);
+        Assert.Equal(Count, Database.FirstRun!.Projects);
+        Assert.Contains("projects_search_tokens", Database.SchemaBefore);
+        Assert.Equal(Database.SchemaBefore, Database.SchemaAfter);
     }
 
     [Fact]
     public async Task TheSameSeedMakesTheSameProjectsAndHistory()
     {
-        var firstId = database.FirstId;
-        await using var connection = await database.DataSource.OpenConnectionAsync(Cancellation);
+        var firstId = Database.FirstId;
+        await using var connection = await Database.DataSource.OpenConnectionAsync(Cancellation);
 
         const string Fingerprint = """
             SELECT md5(string_agg(concat_ws('|', p.name_zh, array_to_string(p.investors, ','), p.place_code, p.park_code, p.sector_code, p.status,
@@ -94,7 +84,7 @@ public sealed class DataGeneratorTests(GeneratedDatabase database) : IClassFixtu
     [Fact]
     public async Task TheRollupsAreExactAfterAddingToTheSeededOnes()
     {
-        await using var connection = await database.DataSource.OpenConnectionAsync(Cancellation);
+        await using var connection = await Database.DataSource.OpenConnectionAsync(Cancellation);
 
         Assert.Equal(0, await connection.ExecuteScalarAsync<long>(DashboardTotalsTests.RollupDrift));
     }
@@ -102,8 +92,8 @@ public sealed class DataGeneratorTests(GeneratedDatabase database) : IClassFixtu
     [Fact]
     public async Task StatusesDatesAndHistoryAgree()
     {
-        var firstId = database.FirstId;
-        await using var connection = await database.DataSource.OpenConnectionAsync(Cancellation);
+        var firstId = Database.FirstId;
+        await using var connection = await Database.DataSource.OpenConnectionAsync(Cancellation);
 
         // A date known to the month or year may lie on any day of it (ProjectRules.InOrder).
         var inconsistent = await connection.ExecuteScalarAsync<long>("""
@@ -132,8 +122,8 @@ public sealed class DataGeneratorTests(GeneratedDatabase database) : IClassFixtu
     [Fact]
     public async Task AFewDistrictsAndSectorsHoldMostProjectsAndSomeHaveNoAmount()
     {
-        var firstId = database.FirstId;
-        await using var connection = await database.DataSource.OpenConnectionAsync(Cancellation);
+        var firstId = Database.FirstId;
+        await using var connection = await Database.DataSource.OpenConnectionAsync(Cancellation);
 
         var shares = await connection.QuerySingleAsync<(double TopPlaces, double TopSectors, double WithoutAmount, int Places)>("""
             WITH generated AS (SELECT * FROM projects WHERE id >= @firstId),

@@ -1,9 +1,12 @@
 namespace ProjectTracker.IntegrationTests.Infrastructure;
 
-/// <summary>Base of test classes that share one database (and API) per class; they skip when no server is available.</summary>
-public abstract class DatabaseTests(TestDatabase database) : IClassFixture<TestDatabase>, IAsyncLifetime
+/// <summary>
+/// Base of test classes that share one database (and API) per class, prepared by <typeparamref name="TDatabase"/>;
+/// they skip when no server is available.
+/// </summary>
+public abstract class DatabaseTests<TDatabase>(TDatabase database) : IClassFixture<TDatabase>, IAsyncLifetime where TDatabase : TestDatabase
 {
-    protected TestDatabase Database { get; } = database;
+    protected TDatabase Database { get; } = database;
 
     protected static CancellationToken Cancellation => TestContext.Current.CancellationToken;
 
@@ -17,3 +20,6 @@ public abstract class DatabaseTests(TestDatabase database) : IClassFixture<TestD
 
     public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }
+
+/// <summary>Base of test classes that start from an empty migrated database of their own.</summary>
+public abstract class DatabaseTests(TestDatabase database) : DatabaseTests<TestDatabase>(database);

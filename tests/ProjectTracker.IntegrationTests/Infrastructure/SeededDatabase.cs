@@ -17,19 +17,4 @@ public class SeededDatabase(PostgresServer server) : TestDatabase(server)
 }
 
 /// <summary>Base of test classes that read the seeded database.</summary>
-public abstract class SeededTests(SeededDatabase database) : IClassFixture<SeededDatabase>, IAsyncLifetime
-{
-    protected SeededDatabase Database { get; } = database;
-
-    protected static CancellationToken Cancellation => TestContext.Current.CancellationToken;
-
-    protected HttpClient Client() => Database.Api.CreateClient();
-
-    public ValueTask InitializeAsync()
-    {
-        Assert.SkipWhen(Database.Server.UnavailableReason is not null, Database.Server.UnavailableReason ?? "");
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-}
+public abstract class SeededTests(SeededDatabase database) : DatabaseTests<SeededDatabase>(database);

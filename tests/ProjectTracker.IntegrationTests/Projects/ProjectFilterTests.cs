@@ -27,19 +27,11 @@ public sealed class FilterDataset(PostgresServer server) : TestDatabase(server)
     }
 }
 
-public sealed class ProjectFilterTests(FilterDataset data) : IClassFixture<FilterDataset>, IAsyncLifetime
+public sealed class ProjectFilterTests(FilterDataset data) : DatabaseTests<FilterDataset>(data)
 {
-    public ValueTask InitializeAsync()
-    {
-        Assert.SkipWhen(data.Server.UnavailableReason is not null, data.Server.UnavailableReason ?? "");
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-
     private async Task<string[]> NamesAsync(string query)
     {
-        var page = await (await data.Api.CreateClient().GetAsync($"/api/projects?limit=500&{query}", TestContext.Current.CancellationToken)).ReadAsync<ProjectPage>();
+        var page = await (await Database.Api.CreateClient().GetAsync($"/api/projects?limit=500&{query}", Cancellation)).ReadAsync<ProjectPage>();
         return page.Items.Select(project => project.NameZh).Order(StringComparer.Ordinal).ToArray();
     }
 
@@ -75,7 +67,7 @@ public sealed class ProjectFilterTests(FilterDataset data) : IClassFixture<Filte
     [Fact]
     public async Task TheTotalCountsEveryMatchNotJustThePage()
     {
-        var page = await (await data.Api.CreateClient().GetAsync("/api/projects?district=wuhan&limit=2&includeTotal=true", TestContext.Current.CancellationToken)).ReadAsync<ProjectPage>();
+        var page = await (await Database.Api.CreateClient().GetAsync("/api/projects?district=wuhan&limit=2&includeTotal=true", Cancellation)).ReadAsync<ProjectPage>();
 
         Assert.Equal(2, page.Items.Count);
         Assert.Equal(6, page.Total);

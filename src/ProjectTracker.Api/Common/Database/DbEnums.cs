@@ -4,6 +4,7 @@ using ProjectTracker.Api.Auth;
 using ProjectTracker.Api.Batches;
 using ProjectTracker.Api.Projects;
 using ProjectTracker.Api.ReferenceData;
+using ProjectTracker.Api.Spreadsheets;
 using ProjectTracker.Api.Targets;
 
 namespace ProjectTracker.Api.Common.Database;
@@ -29,6 +30,7 @@ public static class DbEnums
         builder.MapEnum<BatchKind>("batch_kind", translator);
         builder.MapEnum<TargetMeasure>("target_measure", translator);
         builder.MapEnum<ApiRole>("api_role", translator);
+        builder.MapEnum<ImportState>("import_state", translator);
         return builder;
     }
 

@@ -107,17 +107,42 @@ public sealed class IdempotencyFilter(NpgsqlDataSource dataSource, IOptions<Idem
         await transaction.CommitAsync(CancellationToken.None);
     }
 
-    /// <summary>What makes two requests "the same": method, path and query, content type and body, hashed as the body streams in.</summary>
+    /// <summary>
+    /// What makes two requests "the same": method, path and query, content type and body, hashed as the body streams in.
+    /// A form upload is compared by its fields and files, not its raw body, whose multipart boundary differs on each try.
+    /// </summary>
     private static async Task<byte[]> HashRequestAsync(HttpRequest request)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        hash.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n{request.ContentType}\n"));
+        var cancellation = request.HttpContext.RequestAborted;
+        hash.AppendData(Encoding.UTF8.GetBytes($"{request.Method} {request.Path}{request.QueryString}\n"));
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync(cancellation);
+            foreach (var (name, value) in form.OrderBy(field => field.Key, StringComparer.Ordinal))
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes($"field {name}={value}\n"));
+            }
+            foreach (var file in form.Files.OrderBy(file => file.Name, StringComparer.Ordinal))
+            {
+                hash.AppendData(Encoding.UTF8.GetBytes($"file {file.Name} {file.FileName} {file.Length}\n"));
+                await using var content = file.OpenReadStream();
+                await AppendAsync(hash, content, cancellation);
+            }
+            return hash.GetHashAndReset();
+        }
+        hash.AppendData(Encoding.UTF8.GetBytes($"{request.ContentType}\n"));
         request.EnableBuffering();
-        var buffer = new byte[81920];
-        int read;
-        while ((read = await request.Body.ReadAsync(buffer, request.HttpContext.RequestAborted)) > 0) hash.AppendData(buffer, 0, read);
+        await AppendAsync(hash, request.Body, cancellation);
         request.Body.Position = 0;
         return hash.GetHashAndReset();
+    }
+
+    private static async Task AppendAsync(IncrementalHash hash, Stream content, CancellationToken cancellationToken)
+    {
+        var buffer = new byte[81920];
+        int read;
+        while ((read = await content.ReadAsync(buffer, cancellationToken)) > 0) hash.AppendData(buffer, 0, read);
     }
 
     private static ObjectResult MismatchProblem(HttpContext http)
