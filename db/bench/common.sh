@@ -23,6 +23,11 @@ export PT_PG_SETTINGS="${PT_BENCH_PG_SETTINGS:--c shared_buffers=2GB -c effectiv
   -c maintenance_work_mem=1GB -c max_wal_size=8GB -c checkpoint_timeout=30min -c max_connections=200 \
   -c random_page_cost=1.1 -c jit=off}"
 api_pid=""
+# The benchmarks run the API as Production would (keys needed for reads), with their own pepper and a
+# write rate limit high enough not to be what is measured.
+export Auth__KeyPepper="${Auth__KeyPepper:-bench-pepper}"
+export RateLimiting__Writes__TokenLimit="${RateLimiting__Writes__TokenLimit:-100000000}"
+export RateLimiting__Writes__TokensPerPeriod="${RateLimiting__Writes__TokensPerPeriod:-100000000}"
 mkdir -p "$results"
 
 say() { printf '%s\n' "$*" >&2; }
@@ -48,6 +53,19 @@ bench_database() {
       dotnet "$api_dll" generate --projects "$projects" --seed "$seed" >&2
     bench_psql -c "VACUUM (ANALYZE) projects, project_history, project_rollup, project_rollup_month, project_rollup_year" >&2
   fi
+  ConnectionStrings__ProjectTracker="$connection" Logging__LogLevel__Default=Warning dotnet "$api_dll" migrate >&2
+  bench_key
+}
+
+# An admin key for the bench database, created once per run with the API's own command.
+bench_key() {
+  [[ -n "${api_key:-}" ]] && return
+  api_key="$(ConnectionStrings__ProjectTracker="$connection" Logging__LogLevel__Default=Warning \
+    dotnet "$api_dll" create-key --role admin --name "benchmark $(date -u +%FT%TZ)" 2>/dev/null)"
+}
+
+bench_curl() { # curl with the bench key
+  curl -H "X-Api-Key: $api_key" "$@"
 }
 
 bench_build() {

@@ -49,9 +49,9 @@ offset="$(stat -c %s "$log_file")"
 marker() { bench_psql -c "DO \$\$BEGIN RAISE LOG 'explain-endpoint: %', \$m\$$1\$m\$; END\$\$"; }
 for entry in "${endpoints[@]}"; do
   title="${entry%%|*}" path="${entry#*|}"
-  for _ in 1 2 3 4 5 6; do curl -fsS -o /dev/null "$api_url$path"; done
+  for _ in 1 2 3 4 5 6; do bench_curl -fsS -o /dev/null "$api_url$path"; done
   marker "$title|$path"
-  curl -fsS -o /dev/null "$api_url$path"
+  bench_curl -fsS -o /dev/null "$api_url$path"
   sleep 0.3
   marker "end|"
 done

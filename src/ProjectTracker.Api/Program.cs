@@ -13,7 +13,13 @@ using ProjectTracker.Api.Seeds;
 using ProjectTracker.Api.Spreadsheets;
 using ProjectTracker.Api.Targets;
 
-var builder = WebApplication.CreateBuilder(args);
+// Settings are read from beside the binaries, so `dotnet ProjectTracker.Api.dll` behaves the same from any folder.
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
+if (CommandLine.IsCommand(args))
+{
+    // A command's output (a new API key, say) is its standard output; the log goes to standard error.
+    builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+}
 if (builder.Configuration["urls"] is null && builder.Configuration["http_ports"] is null)
 {
     builder.WebHost.UseUrls("http://127.0.0.1:5080");

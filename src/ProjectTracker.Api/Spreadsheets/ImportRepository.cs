@@ -79,7 +79,9 @@ public sealed class ImportRepository(NpgsqlDataSource dataSource)
     {
         const string Sql = """
             UPDATE imports SET state = @state::import_state, rows_total = @total, rows_processed = @total, rows_written = @written,
-                   error_count = @errorCount, errors = @errors::jsonb, failure = @failure, updated_at = now(), finished_at = now()
+                   error_count = @errorCount, errors = @errors::jsonb, failure = @failure,
+                   -- clock_timestamp: inside the writing transaction now() would be when it began
+                   updated_at = clock_timestamp(), finished_at = clock_timestamp()
             WHERE id = @id
             """;
         return connection.ExecuteAsync(new CommandDefinition(Sql, new

@@ -25,6 +25,7 @@ public sealed class ProjectImporter(
     ILogger<ProjectImporter> logger)
 {
     private const int DatabaseCheckBatch = 5_000;
+    private const int ValidationChunk = 2_000;
 
     /// <summary>The running import's counters, read by the heartbeat that reports progress.</summary>
     public sealed class Progress
@@ -134,38 +135,49 @@ public sealed class ProjectImporter(
             errors.Add(new ImportError(row, HeaderOf(field), field, message));
         }
 
-        foreach (var (row, cells) in reader.Rows())
+        // Rows are converted and validated in parallel, a chunk at a time (the validator is the costly part); the checks
+        // that depend on earlier rows (duplicates) then run over the chunk in file order.
+        foreach (var chunk in reader.Rows().Chunk(ValidationChunk))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            total++;
-            progress.Step();
-            var problems = new List<(ProjectColumn Column, string Message)>();
-            var request = ProjectSheet.ToRequest(Cells(columns, cells), reference, problems);
-            foreach (var (column, message) in problems) Fail(row, column.Field, message);
+            var results = new (ProjectRequest Request, List<(ProjectColumn Column, string Message)> Problems, FluentValidation.Results.ValidationResult Result)[chunk.Length];
+            await Parallel.ForAsync(0, chunk.Length, new ParallelOptions { CancellationToken = cancellationToken }, async (i, token) =>
+            {
+                var problems = new List<(ProjectColumn Column, string Message)>();
+                var request = ProjectSheet.ToRequest(Cells(columns, chunk[i].Cells), reference, problems);
+                results[i] = (request, problems, await validator.ValidateAsync(request, token));
+                progress.Step();
+            });
 
-            var result = await validator.ValidateAsync(request, cancellationToken);
-            foreach (var failure in result.Errors) Fail(row, FieldOf(failure.PropertyName), failure.ErrorMessage);
-            if (problems.Count > 0 || !result.IsValid) continue;
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                var row = chunk[i].Row;
+                var (request, problems, result) = results[i];
+                total++;
+                foreach (var (column, message) in problems) Fail(row, column.Field, message);
+                foreach (var failure in result.Errors) Fail(row, FieldOf(failure.PropertyName), failure.ErrorMessage);
+                if (problems.Count > 0 || !result.IsValid) continue;
 
-            var place = reference.FindPlace(request.District)!.Code;
-            if (!actor.Covers(place, reference))
-            {
-                Fail(row, ProjectSheet.District.Field, $"this API key may only write projects in {string.Join(", ", actor.PlaceCodes)}; {place} is outside them.");
-                continue;
+                var place = reference.FindPlace(request.District)!.Code;
+                if (!actor.Covers(place, reference))
+                {
+                    Fail(row, ProjectSheet.District.Field, $"this API key may only write projects in {string.Join(", ", actor.PlaceCodes)}; {place} is outside them.");
+                    continue;
+                }
+                var name = Text.Fold(request.NameZh!);
+                if (!allowDuplicates && !namesInFile.TryAdd((place, name), row))
+                {
+                    Fail(row, ProjectSheet.NameZh.Field, $"row {namesInFile[(place, name)]} has the same name in the same place (set allowDuplicates=true to import both).");
+                    continue;
+                }
+                if (request.ProjectCode is { } code && !codesInFile.TryAdd(code, row))
+                {
+                    Fail(row, ProjectSheet.ProjectCode.Field, $"row {codesInFile[code]} has the same project code.");
+                    continue;
+                }
+                pending.Add((row, place, name, request.ProjectCode));
+                if (pending.Count == DatabaseCheckBatch) await CheckAgainstDatabaseAsync(pending, allowDuplicates, Fail, cancellationToken);
             }
-            var name = Text.Fold(request.NameZh!);
-            if (!allowDuplicates && !namesInFile.TryAdd((place, name), row))
-            {
-                Fail(row, ProjectSheet.NameZh.Field, $"row {namesInFile[(place, name)]} has the same name in the same place (set allowDuplicates=true to import both).");
-                continue;
-            }
-            if (request.ProjectCode is { } code && !codesInFile.TryAdd(code, row))
-            {
-                Fail(row, ProjectSheet.ProjectCode.Field, $"row {codesInFile[code]} has the same project code.");
-                continue;
-            }
-            pending.Add((row, place, name, request.ProjectCode));
-            if (pending.Count == DatabaseCheckBatch) await CheckAgainstDatabaseAsync(pending, allowDuplicates, Fail, cancellationToken);
         }
         await CheckAgainstDatabaseAsync(pending, allowDuplicates, Fail, cancellationToken);
         errors.Sort((a, b) => a.Row.CompareTo(b.Row));
