@@ -1,0 +1,45 @@
+using BenchmarkDotNet.Attributes;
+using Dapper;
+using Npgsql;
+using ProjectTracker.Api.Common.Database;
+using ProjectTracker.Api.Projects;
+using ProjectTracker.Api.ReferenceData;
+
+namespace ProjectTracker.Benchmarks;
+
+/// <summary>
+/// The repository's own cost over a real database (PROJECTTRACKER_BENCH_DB, e.g. the bench cluster's
+/// bench_1000000): one project by id, and a filtered, sorted page of 50.
+/// </summary>
+[MemoryDiagnoser]
+public class RepositoryBenchmarks
+{
+    private NpgsqlDataSource dataSource = null!;
+    private ProjectRepository repository = null!;
+    private long[] ids = [];
+    private int next;
+    private ProjectListQuery page = null!;
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var connectionString = Environment.GetEnvironmentVariable("PROJECTTRACKER_BENCH_DB")
+            ?? throw new InvalidOperationException("Set PROJECTTRACKER_BENCH_DB to a connection string of a database with projects (see db/bench).");
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+        dataSource = new NpgsqlDataSourceBuilder(ConnectionStrings.WithDefaults(connectionString)).MapProjectTrackerEnums().Build();
+        repository = new ProjectRepository(dataSource, new ReferenceCatalog(dataSource, TimeProvider.System));
+        using var connection = dataSource.OpenConnection();
+        ids = connection.Query<long>("SELECT id FROM projects WHERE deleted_at IS NULL ORDER BY random() LIMIT 10000").ToArray();
+        var busiest = connection.ExecuteScalar<string>("SELECT place_code FROM projects GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")!;
+        page = new ProjectListQuery { District = [busiest], Status = [ProjectStatus.Signed], Sort = "-signedOn", Limit = 50 };
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => dataSource.Dispose();
+
+    [Benchmark(Description = "Repository: get by id")]
+    public Task<Project?> GetById() => repository.GetAsync(ids[next++ % ids.Length], CancellationToken.None);
+
+    [Benchmark(Description = "Repository: filtered page of 50")]
+    public Task<ProjectPage> FilteredPage() => repository.ListAsync(page, CancellationToken.None);
+}
