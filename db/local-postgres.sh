@@ -7,6 +7,9 @@
 #   db/local-postgres.sh url      print the connection string
 #   db/local-postgres.sh psql     open psql on the database
 #   db/local-postgres.sh destroy  stop and delete the data folder
+#   db/local-postgres.sh standby  a read-only streaming replica of the cluster on PT_PG_PRIMARY_PORT
+#                                 (pg_basebackup -R the first time), started on PT_PG_PORT; prints the
+#                                 connection string to use as ConnectionStrings:ProjectTrackerReadOnly
 #
 # Settings (environment):
 #   PT_PG_PORT      TCP port on 127.0.0.1             (default 5433)
@@ -15,6 +18,7 @@
 #   PT_PG_USER      login role owning that database    (default projecttracker)
 #   PT_PG_PASSWORD  its password                       (default projecttracker)
 #   PT_PG_SETTINGS  extra server settings, e.g. "-c shared_buffers=1GB"
+#   PT_PG_PRIMARY_PORT, PT_PG_PRIMARY_PASSWORD  for standby: the primary's port and superuser password
 #
 # Runs as a normal user (the cluster belongs to that user) or as root (the cluster
 # belongs to the `postgres` user, started through runuser, because initdb refuses root).
@@ -110,12 +114,7 @@ start() {
   ensure_binaries
   resolve_data_dir create
   [[ -f "$data/PG_VERSION" ]] || init_cluster
-  if ! is_running; then
-    # shellcheck disable=SC2086
-    as_owner "$bindir/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
-      -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories='$data' $extra_settings" start >/dev/null \
-      || { tail -n 20 "$data/server.log" >&2 || true; die "the server did not start (log: $data/server.log)"; }
-  fi
+  is_running || run_server
   sql "DO \$\$BEGIN
          IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '$app_user') THEN
            CREATE ROLE \"$app_user\" LOGIN CREATEDB PASSWORD '$app_password';
@@ -126,6 +125,32 @@ start() {
     sql "CREATE DATABASE \"$database\" OWNER \"$app_user\""
   fi
   log "PostgreSQL is running on 127.0.0.1:$port (data: $data)"
+  connection_string
+}
+
+run_server() {
+  # shellcheck disable=SC2086
+  as_owner "$bindir/pg_ctl" -D "$data" -l "$data/server.log" -w -t 60 \
+    -o "-c listen_addresses=127.0.0.1 -p $port -c unix_socket_directories='$data' $extra_settings" start >/dev/null \
+    || { tail -n 20 "$data/server.log" >&2 || true; die "the server did not start (log: $data/server.log)"; }
+}
+
+# A hot standby: a base backup of the primary that then follows it by streaming replication. It takes
+# reads only; the roles, databases and passwords are the primary's.
+standby() {
+  local primary_port="${PT_PG_PRIMARY_PORT:-}"
+  [[ -n "$primary_port" ]] || die "standby needs PT_PG_PRIMARY_PORT (the primary's port)"
+  ensure_binaries
+  resolve_data_dir create
+  if [[ ! -f "$data/PG_VERSION" ]]; then
+    log "copying the primary on 127.0.0.1:$primary_port into $data (pg_basebackup -R)"
+    mkdir -p "$data"
+    chmod 700 "$data"
+    as_owner env PGPASSWORD="${PT_PG_PRIMARY_PASSWORD:-$app_password}" "$bindir/pg_basebackup" \
+      -h 127.0.0.1 -p "$primary_port" -U postgres -D "$data" -R -X stream -c fast >&2
+  fi
+  is_running || run_server
+  log "read-only standby of 127.0.0.1:$primary_port running on 127.0.0.1:$port (data: $data)"
   connection_string
 }
 
@@ -159,5 +184,6 @@ case "${1:-}" in
   url) connection_string ;;
   psql) bindir="$(find_bindir)"; PGPASSWORD="$app_password" exec "$bindir/psql" -h 127.0.0.1 -p "$port" -U "$app_user" "$database" ;;
   destroy) stop; rm -rf "$data"; log "deleted $data" ;;
-  *) sed -n '2,20p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  standby) standby ;;
+  *) sed -n '2,24p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
 esac

@@ -31,6 +31,7 @@ builder.WebHost.ConfigureKestrel(kestrel => builder.Configuration.GetSection("Ke
 builder.Services.AddDatabase(builder.Configuration);
 builder.Services.AddApi(builder.Configuration);
 builder.Services.AddApiKeyAuth(builder.Configuration);
+builder.Services.AddCorsFromConfiguration(builder.Configuration);
 builder.Services.AddSwagger();
 builder.Services.AddHealth();
 builder.Services.AddSingleton(TimeProvider.System);
@@ -60,8 +61,10 @@ if (CommandLine.IsCommand(args))
 }
 
 app.UseExceptionHandler();
+app.UseSecurityHeaders();
 app.UseStatusCodePages();
 app.UseSwaggerWhenEnabled();
+app.UseCors();
 app.UseAuthentication();
 app.UseRateLimiter();
 app.UseAuthorization();

@@ -32,7 +32,7 @@ public sealed record ApiKeyRequest
 
     /// <summary>Place codes or slugs the key may write (and the places within them); none means everywhere.</summary>
     /// <example>["jiangxia"]</example>
-    public IReadOnlyList<string>? Districts { get; init => field = Text.Clean(value); }
+    public IReadOnlyList<string?>? Districts { get; init => field = value?.Select(Text.Clean).ToArray(); }
 }
 
 public sealed class ApiKeyRequestValidator : AbstractValidator<ApiKeyRequest>
@@ -50,6 +50,8 @@ public sealed class ApiKeyRequestValidator : AbstractValidator<ApiKeyRequest>
             .IsInEnum();
         RuleFor(r => r.Districts)
             .Must(districts => districts!.Count <= 50).When(r => r.Districts is not null).WithMessage("districts can list at most 50 places.")
+            .Must(districts => districts!.All(district => district is not null)).When(r => r.Districts is not null)
+            .WithMessage("districts cannot contain an empty place: leave the list out for a key that may write everywhere.")
             .MustBeKnownPlaces(referenceData);
     }
 }

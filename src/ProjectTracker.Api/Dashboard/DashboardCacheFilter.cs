@@ -3,7 +3,7 @@ using System.Text;
 using Dapper;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using Npgsql;
+using ProjectTracker.Api.Common.Database;
 using ProjectTracker.Api.Common.Http;
 
 namespace ProjectTracker.Api.Dashboard;
@@ -12,9 +12,10 @@ namespace ProjectTracker.Api.Dashboard;
 /// Cheap polling: a dashboard answer's ETag is the data version (moved by every write, inside the
 /// writing transaction) plus the request. When nothing was committed since the client's copy, the
 /// answer is 304 after one tiny query. The version is read before the data, so an answer is never
-/// older than its ETag says: at worst a client gets a fresh 200 once more.
+/// older than its ETag says: at worst a client gets a fresh 200 once more. Version and data come from the same
+/// source (the replica, when there is one), so the ETag never runs ahead of the answer.
 /// </summary>
-public sealed class DashboardCacheFilter(NpgsqlDataSource dataSource) : IAsyncActionFilter
+public sealed class DashboardCacheFilter(ReadOnlyDataSource dataSource) : IAsyncActionFilter
 {
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Dapper;
 using Npgsql;
+using ProjectTracker.Api.Common.Database;
 using ProjectTracker.Api.Common;
 using ProjectTracker.Api.Projects;
 using ProjectTracker.Api.ReferenceData;
@@ -13,7 +14,7 @@ namespace ProjectTracker.Api.Dashboard;
 /// otherwise from the projects table through the same <c>project_contributions</c> definition;
 /// both give the same numbers, which a test checks.
 /// </summary>
-public sealed class DashboardQueries(NpgsqlDataSource dataSource, ReferenceCatalog catalog, ProjectRepository projects, TimeProvider time)
+public sealed class DashboardQueries(ReadOnlyDataSource dataSource, ReferenceCatalog catalog, ProjectRepository projects, TimeProvider time)
 {
     public async Task<TotalsResult> TotalsAsync(TotalsQuery query, CancellationToken cancellationToken)
     {

@@ -59,7 +59,7 @@ public sealed record KpiQuery : ProjectFilter
     /// <summary>The thresholds asked for (an unreadable one as -1, which the validator refuses), or 1 and 5.</summary>
     public IReadOnlyList<decimal> ThresholdValues()
     {
-        var given = (Thresholds ?? []).SelectMany(value => value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+        var given = (Thresholds ?? []).OfType<string>().SelectMany(value => value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
             .Select(value => decimal.TryParse(value, NumberStyles.Number, CultureInfo.InvariantCulture, out var number) ? number : -1m)
             .Distinct().Order().ToArray();
         return given.Length > 0 ? given : [1m, 5m];
@@ -105,10 +105,10 @@ public sealed record BatchesQuery
 public static class DimensionNames
 {
     /// <summary>The dimensions named in groupBy, or null if any name is unknown.</summary>
-    public static IReadOnlyList<Dimension>? Parse(IReadOnlyList<string>? values)
+    public static IReadOnlyList<Dimension>? Parse(IReadOnlyList<string?>? values)
     {
         var result = new List<Dimension>();
-        foreach (var name in (values ?? []).SelectMany(value => value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)))
+        foreach (var name in (values ?? []).OfType<string>().SelectMany(value => value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries)))
         {
             var dimension = Enum.GetValues<Dimension>().Where(d => EnumNames.Of(d) == name).Cast<Dimension?>().FirstOrDefault();
             if (dimension is null) return null;

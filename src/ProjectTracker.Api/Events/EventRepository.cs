@@ -5,6 +5,7 @@ using ProjectTracker.Api.Audit;
 using ProjectTracker.Api.Auth;
 using ProjectTracker.Api.Batches;
 using ProjectTracker.Api.Common;
+using ProjectTracker.Api.Common.Database;
 using ProjectTracker.Api.Projects;
 using ProjectTracker.Api.ReferenceData;
 
@@ -33,7 +34,10 @@ public sealed class EventRepository(NpgsqlDataSource dataSource, ReferenceCatalo
     /// Records the event and all its projects in one transaction: every project is created or transitioned (with
     /// its history and audit record), or — when any one of them cannot be — nothing is written at all.
     /// </summary>
-    public async Task<EventWriteResult> RecordAsync(EventRequest request, Actor actor, CancellationToken cancellationToken)
+    public Task<EventWriteResult> RecordAsync(EventRequest request, Actor actor, CancellationToken cancellationToken) =>
+        TransientConflicts.RetryAsync(() => RecordOnceAsync(request, actor, cancellationToken), cancellationToken);
+
+    private async Task<EventWriteResult> RecordOnceAsync(EventRequest request, Actor actor, CancellationToken cancellationToken)
     {
         const string InsertEvent = """
             INSERT INTO batches (code, kind, title, place_code, period_start, period_end, held_on_precision,
@@ -56,6 +60,14 @@ public sealed class EventRepository(NpgsqlDataSource dataSource, ReferenceCatalo
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // The existing projects are locked in id order before any is touched, so that two events sharing projects
+        // (listed in different orders) queue rather than deadlock.
+        var existing = (request.Projects ?? []).Select(item => item?.Id).OfType<long>().Order().ToArray();
+        if (existing.Length > 0)
+        {
+            await connection.ExecuteAsync(new CommandDefinition("SELECT id FROM projects WHERE id = ANY(@existing) ORDER BY id FOR UPDATE",
+                new { existing }, transaction, cancellationToken: cancellationToken));
+        }
         var eventId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertEvent, new
         {
             code,

@@ -12,8 +12,17 @@ namespace ProjectTracker.Api.Projects;
 /// </summary>
 public static class ProjectFilterSql
 {
+    /// <param name="filter">The filters.</param>
+    /// <param name="reference">Places and sectors, to expand a city or a category.</param>
+    /// <param name="parameters">Receives the values.</param>
+    /// <param name="includeDeleted">Also deleted projects (for syncing).</param>
+    /// <param name="source">The projects table (default) or a rollup.</param>
+    /// <param name="textByIndex">
+    /// Text search through the bigram index (the default); false checks the text row by row instead, which is quicker
+    /// when the term is common and the rows come in the list's order anyway (see ProjectRepository.ListAsync).
+    /// </param>
     public static string Conditions(ProjectFilter filter, ReferenceSnapshot reference, DynamicParameters parameters,
-        bool includeDeleted = false, FilterSource? source = null)
+        bool includeDeleted = false, FilterSource? source = null, bool textByIndex = true)
     {
         source ??= FilterSource.Projects;
         var c = source.Alias;
@@ -53,7 +62,7 @@ public static class ProjectFilterSql
             AddRange(where, parameters, ProjectSort.SignedOnKey, "signed", filter.SignedFrom, filter.SignedTo);
             AddRange(where, parameters, ProjectSort.StartedOnKey, "started", filter.StartedFrom, filter.StartedTo);
             AddRange(where, parameters, "p.completed_on", "completed", filter.CompletedFrom, filter.CompletedTo);
-            AddRowDetails(filter, parameters, where);
+            AddRowDetails(filter, parameters, where, textByIndex);
         }
         else
         {
@@ -81,7 +90,7 @@ public static class ProjectFilterSql
     }
 
     /// <summary>Filters only the projects table can answer: amounts, investors, text, change times.</summary>
-    private static void AddRowDetails(ProjectFilter filter, DynamicParameters parameters, List<string> where)
+    private static void AddRowDetails(ProjectFilter filter, DynamicParameters parameters, List<string> where, bool textByIndex)
     {
         if (filter.MinAmount is { } minAmount)
         {
@@ -105,9 +114,16 @@ public static class ProjectFilterSql
         }
         if (!string.IsNullOrWhiteSpace(filter.Q) && ProjectSearch.ForQuery(filter.Q) is var (tokens, pattern))
         {
-            parameters.Add("qTokens", tokens);
             parameters.Add("qPattern", pattern);
-            where.Add("p.search_tokens @> @qTokens AND p.search_text LIKE @qPattern");
+            if (textByIndex)
+            {
+                parameters.Add("qTokens", tokens);
+                where.Add("p.search_tokens @> @qTokens AND p.search_text LIKE @qPattern");
+            }
+            else
+            {
+                where.Add("p.search_text LIKE @qPattern");
+            }
         }
     }
 

@@ -4,6 +4,7 @@ using Npgsql;
 using ProjectTracker.Api.Audit;
 using ProjectTracker.Api.Auth;
 using ProjectTracker.Api.Common;
+using ProjectTracker.Api.Common.Database;
 using ProjectTracker.Api.ReferenceData;
 
 namespace ProjectTracker.Api.Projects;
@@ -25,7 +26,7 @@ public abstract record ProjectWriteResult
     public sealed record Forbidden(string Detail) : ProjectWriteResult;
 }
 
-public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReferenceCatalog referenceData)
+public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReadOnlyDataSource reads, ReferenceCatalog referenceData)
 {
     /// <summary>Advisory-lock namespace serialising creations of the same name in the same place.</summary>
     private const int NameLockNamespace = 7_001;
@@ -64,12 +65,35 @@ public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReferenceCata
         ListAsync(query, ProjectSort.TryParse(query.Sort, out var sort) ? sort : ProjectSort.Default,
             query.Limit ?? ProjectListQuery.DefaultLimit, query.Cursor, query.IncludeTotal, cancellationToken);
 
-    /// <summary>One page in the given order, after the cursor; the total too when asked (same round trip).</summary>
+    /// <summary>How long a text search may walk the list in its order before the bigram index is used instead.</summary>
+    private static readonly TimeSpan OrderedSearchBudget = TimeSpan.FromMilliseconds(40);
+
+    /// <summary>One page in the given order, after the cursor; the total too when asked (same round trip). Read from the replica when there is one.</summary>
     public async Task<ProjectPage> ListAsync(ProjectFilter filter, ProjectSort sort, int limit, string? cursorText, bool includeTotal, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(filter.Q) || includeTotal)
+            return await ListAsync(filter, sort, limit, cursorText, includeTotal, textByIndex: true, budget: null, cancellationToken);
+
+        // A common term (医疗器械: tens of thousands of matches) is found fastest by walking the list in its order and
+        // checking the text, stopping at a page; a rare one by the bigram index, then sorting the few matches. The
+        // planner cannot tell them apart (it takes a term's bigrams as independent and thinks every term rare), so the
+        // walk gets a short budget first and the index answers when it runs out.
+        try
+        {
+            return await ListAsync(filter, sort, limit, cursorText, includeTotal: false, textByIndex: false, OrderedSearchBudget, cancellationToken);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.QueryCanceled && !cancellationToken.IsCancellationRequested)
+        {
+            return await ListAsync(filter, sort, limit, cursorText, includeTotal: false, textByIndex: true, budget: null, cancellationToken);
+        }
+    }
+
+    private async Task<ProjectPage> ListAsync(ProjectFilter filter, ProjectSort sort, int limit, string? cursorText, bool includeTotal,
+        bool textByIndex, TimeSpan? budget, CancellationToken cancellationToken)
     {
         var reference = await referenceData.CurrentAsync(cancellationToken);
         var parameters = new DynamicParameters();
-        var where = ProjectFilterSql.Conditions(filter, reference, parameters, includeDeleted: filter.UpdatedSince is not null);
+        var where = ProjectFilterSql.Conditions(filter, reference, parameters, includeDeleted: filter.UpdatedSince is not null, textByIndex: textByIndex);
         var pageWhere = where;
         if (PageCursor.TryDecode(cursorText, out var cursor) && sort.Key.TryParseValue(cursor.Value, out var cursorValue))
         {
@@ -82,8 +106,13 @@ public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReferenceCata
         var sql = $"{SelectProjects}\nWHERE {pageWhere}\nORDER BY {sort.OrderBy}\nLIMIT @limit;";
         if (includeTotal) sql += $"\nSELECT count(*) FROM projects p WHERE {where};";
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        await using var connection = await reads.OpenConnectionAsync(cancellationToken);
+        await using var transaction = budget is null ? null : await connection.BeginTransactionAsync(cancellationToken);
+        if (budget is { } timeout)
+        {
+            await connection.ExecuteAsync(new CommandDefinition($"SET LOCAL statement_timeout = {(int)timeout.TotalMilliseconds}", transaction: transaction, cancellationToken: cancellationToken));
+        }
+        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
         var rows = await ToProjectsAsync((await results.ReadAsync<ProjectRow>()).AsList(), cancellationToken);
         long? total = includeTotal ? await results.ReadSingleAsync<long>() : null;
 
@@ -99,12 +128,15 @@ public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReferenceCata
 
     public async Task<ProjectWriteResult> CreateAsync(ProjectRequest request, bool allowDuplicate, Actor actor, CancellationToken cancellationToken)
     {
-        var reference = await referenceData.CurrentAsync(cancellationToken);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var result = await CreateAsync(connection, transaction, request, allowDuplicate, actor, reference, note: null, cancellationToken);
-        if (result is ProjectWriteResult.Saved) await transaction.CommitAsync(cancellationToken);
-        return result;
+        return await TransientConflicts.RetryAsync(async () =>
+        {
+            var reference = await referenceData.CurrentAsync(cancellationToken);
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var result = await CreateAsync(connection, transaction, request, allowDuplicate, actor, reference, note: null, cancellationToken);
+            if (result is ProjectWriteResult.Saved) await transaction.CommitAsync(cancellationToken);
+            return result;
+        }, cancellationToken);
     }
 
     /// <summary>Creates a project inside the caller's transaction (which the caller commits, or rolls back on any other result).</summary>
@@ -170,49 +202,55 @@ public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReferenceCata
     /// </summary>
     public async Task<ProjectWriteResult> UpdateAsync(long id, int? expectedVersion, ProjectRequest request, Actor actor, CancellationToken cancellationToken)
     {
-        const string Sql = """
-            UPDATE projects SET
-                name_zh = @NameZh, name_en = @NameEn, normalized_name = @NormalizedName, kind = @Kind::project_kind,
-                investors = @Investors, place_code = @PlaceCode, park_code = @ParkCode, sector_code = @SectorCode,
-                amount = @Amount, amount_qualifier = @AmountQualifier::amount_qualifier, currency = @Currency::currency,
-                phases = @Phases::jsonb, effective_amount = @EffectiveAmount, effective_qualifier = @EffectiveQualifier::amount_qualifier,
-                signed_on = @SignedOn, signed_on_precision = @SignedOnPrecision::date_precision,
-                started_on = @StartedOn, started_on_precision = @StartedOnPrecision::date_precision,
-                completed_on = @CompletedOn, completed_on_precision = @CompletedOnPrecision::date_precision,
-                project_code = @ProjectCode, land_area_sqm = @LandAreaSqm, notes = @Notes,
-                search_tokens = @SearchTokens, search_text = @SearchText,
-                version = version + 1, updated_at = now()
-            WHERE id = @id
-            """;
-        var reference = await referenceData.CurrentAsync(cancellationToken);
-        var write = ProjectWrite.From(request, reference);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var before = await LockAsync(connection, transaction, id, cancellationToken);
-        if ((Refusal(before, expectedVersion, actor, reference) ?? OutOfScope(actor, reference, write.PlaceCode)) is { } refused) return refused;
-        if (before!.Status != request.Status)
+        return await TransientConflicts.RetryAsync(async () =>
         {
-            return new ProjectWriteResult.Refused(
-                $"the project is {EnumNames.Of(before.Status)}, not {EnumNames.Of(request.Status!.Value)}: status changes go through POST /api/projects/{id}/status.");
-        }
+            const string Sql = """
+                UPDATE projects SET
+                    name_zh = @NameZh, name_en = @NameEn, normalized_name = @NormalizedName, kind = @Kind::project_kind,
+                    investors = @Investors, place_code = @PlaceCode, park_code = @ParkCode, sector_code = @SectorCode,
+                    amount = @Amount, amount_qualifier = @AmountQualifier::amount_qualifier, currency = @Currency::currency,
+                    phases = @Phases::jsonb, effective_amount = @EffectiveAmount, effective_qualifier = @EffectiveQualifier::amount_qualifier,
+                    signed_on = @SignedOn, signed_on_precision = @SignedOnPrecision::date_precision,
+                    started_on = @StartedOn, started_on_precision = @StartedOnPrecision::date_precision,
+                    completed_on = @CompletedOn, completed_on_precision = @CompletedOnPrecision::date_precision,
+                    project_code = @ProjectCode, land_area_sqm = @LandAreaSqm, notes = @Notes,
+                    search_tokens = @SearchTokens, search_text = @SearchText,
+                    version = version + 1, updated_at = now()
+                WHERE id = @id
+                """;
+            var reference = await referenceData.CurrentAsync(cancellationToken);
+            var write = ProjectWrite.From(request, reference);
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var before = await LockAsync(connection, transaction, id, cancellationToken);
+            if ((Refusal(before, expectedVersion, actor, reference) ?? OutOfScope(actor, reference, write.PlaceCode)) is { } refused) return refused;
+            if (before!.Status != request.Status)
+            {
+                return new ProjectWriteResult.Refused(
+                    $"the project is {EnumNames.Of(before.Status)}, not {EnumNames.Of(request.Status!.Value)}: status changes go through POST /api/projects/{id}/status.");
+            }
 
-        var parameters = new DynamicParameters(write);
-        parameters.Add("id", id);
-        await connection.ExecuteAsync(new CommandDefinition(Sql, parameters, transaction, cancellationToken: cancellationToken));
-        var after = (await GetAsync(connection, transaction, id, cancellationToken))!;
-        await AuditLog.AppendAsync(connection, transaction, actor, AuditActions.ProjectUpdated, AuditActions.ProjectEntity, id, before, after, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new ProjectWriteResult.Saved(after);
+            var parameters = new DynamicParameters(write);
+            parameters.Add("id", id);
+            await connection.ExecuteAsync(new CommandDefinition(Sql, parameters, transaction, cancellationToken: cancellationToken));
+            var after = (await GetAsync(connection, transaction, id, cancellationToken))!;
+            await AuditLog.AppendAsync(connection, transaction, actor, AuditActions.ProjectUpdated, AuditActions.ProjectEntity, id, before, after, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new ProjectWriteResult.Saved(after);
+        }, cancellationToken);
     }
 
     public async Task<ProjectWriteResult> ChangeStatusAsync(long id, int? expectedVersion, StatusChangeRequest change, Actor actor, CancellationToken cancellationToken)
     {
-        var reference = await referenceData.CurrentAsync(cancellationToken);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var result = await ChangeStatusAsync(connection, transaction, id, expectedVersion, change, actor, reference, cancellationToken);
-        if (result is ProjectWriteResult.Saved) await transaction.CommitAsync(cancellationToken);
-        return result;
+        return await TransientConflicts.RetryAsync(async () =>
+        {
+            var reference = await referenceData.CurrentAsync(cancellationToken);
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var result = await ChangeStatusAsync(connection, transaction, id, expectedVersion, change, actor, reference, cancellationToken);
+            if (result is ProjectWriteResult.Saved) await transaction.CommitAsync(cancellationToken);
+            return result;
+        }, cancellationToken);
     }
 
     /// <summary>Moves a project to a new status inside the caller's transaction, setting or (for corrections) clearing the stage dates, and records it.</summary>
@@ -270,18 +308,21 @@ public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReferenceCata
     /// <summary>Soft delete: the row stays (with its history) but no longer appears.</summary>
     public async Task<ProjectWriteResult> DeleteAsync(long id, int? expectedVersion, Actor actor, CancellationToken cancellationToken)
     {
-        const string Sql = "UPDATE projects SET deleted_at = now(), updated_at = now(), version = version + 1 WHERE id = @id";
-        var reference = await referenceData.CurrentAsync(cancellationToken);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var before = await LockAsync(connection, transaction, id, cancellationToken);
-        if (Refusal(before, expectedVersion, actor, reference) is { } refused) return refused;
+        return await TransientConflicts.RetryAsync(async () =>
+        {
+            const string Sql = "UPDATE projects SET deleted_at = now(), updated_at = now(), version = version + 1 WHERE id = @id";
+            var reference = await referenceData.CurrentAsync(cancellationToken);
+            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var before = await LockAsync(connection, transaction, id, cancellationToken);
+            if (Refusal(before, expectedVersion, actor, reference) is { } refused) return refused;
 
-        await connection.ExecuteAsync(new CommandDefinition(Sql, new { id }, transaction, cancellationToken: cancellationToken));
-        await AddHistoryAsync(connection, transaction, id, ProjectEvent.Deleted, before!.Status, null, null, null, actor.Name, cancellationToken);
-        await AuditLog.AppendAsync(connection, transaction, actor, AuditActions.ProjectDeleted, AuditActions.ProjectEntity, id, before, null, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new ProjectWriteResult.Deleted();
+            await connection.ExecuteAsync(new CommandDefinition(Sql, new { id }, transaction, cancellationToken: cancellationToken));
+            await AddHistoryAsync(connection, transaction, id, ProjectEvent.Deleted, before!.Status, null, null, null, actor.Name, cancellationToken);
+            await AuditLog.AppendAsync(connection, transaction, actor, AuditActions.ProjectDeleted, AuditActions.ProjectEntity, id, before, null, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return new ProjectWriteResult.Deleted();
+        }, cancellationToken);
     }
 
     /// <summary>A live project, locked until the transaction ends; null when there is none.</summary>

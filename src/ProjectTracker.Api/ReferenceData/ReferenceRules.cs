@@ -12,12 +12,15 @@ public static class ReferenceRules
                 context.AddFailure($"{context.PropertyPath} '{Shorten(code)}' is not a known place code or slug (see GET /api/districts).");
         });
 
-    public static IRuleBuilderOptionsConditions<T, IReadOnlyList<string>?> MustBeKnownPlaces<T>(this IRuleBuilder<T, IReadOnlyList<string>?> rule, ReferenceCatalog catalog) =>
+    public static IRuleBuilderOptionsConditions<T, TList> MustBeKnownPlaces<T, TList>(this IRuleBuilder<T, TList> rule, ReferenceCatalog catalog)
+        where TList : IEnumerable<string?>? =>
         rule.CustomAsync(async (codes, context, ct) =>
         {
-            foreach (var code in (codes ?? []).Distinct().Take(50))
+            foreach (var code in (codes ?? Enumerable.Empty<string?>()).Distinct().Take(50))
             {
-                if (await catalog.FindPlaceAsync(code, ct) is null)
+                if (string.IsNullOrWhiteSpace(code))
+                    context.AddFailure($"{context.PropertyPath} cannot contain an empty place code.");
+                else if (await catalog.FindPlaceAsync(code, ct) is null)
                     context.AddFailure($"{context.PropertyPath} '{Shorten(code)}' is not a known place code or slug (see GET /api/districts).");
             }
         });

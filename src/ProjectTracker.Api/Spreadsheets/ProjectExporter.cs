@@ -2,7 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using Dapper;
 using FluentValidation;
-using Npgsql;
+using ProjectTracker.Api.Common.Database;
 using ProjectTracker.Api.Projects;
 using ProjectTracker.Api.ReferenceData;
 using SpreadCheetah;
@@ -36,7 +36,7 @@ public sealed class ExportQueryValidator : AbstractValidator<ExportQuery>
 /// unbuffered query straight into the CSV response (or the workbook's temporary file), so a million projects take
 /// constant memory.
 /// </summary>
-public sealed class ProjectExporter(NpgsqlDataSource dataSource, ReferenceCatalog referenceData)
+public sealed class ProjectExporter(ReadOnlyDataSource dataSource, ReferenceCatalog referenceData)
 {
     private const int FlushEvery = 2_000;
 

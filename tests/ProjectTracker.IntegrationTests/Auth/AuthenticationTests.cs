@@ -71,6 +71,17 @@ public sealed class AuthenticationTests(TestDatabase database) : DatabaseTests(d
         Assert.DoesNotContain(created.Secret[10..], await Client().GetStringAsync("/api/keys", Cancellation));
     }
 
+    [Theory]
+    [InlineData("{\"name\":\"x\",\"role\":\"editor\",\"districts\":[null]}")]
+    [InlineData("{\"name\":\"x\",\"role\":\"editor\",\"districts\":[\" \"]}")]
+    [InlineData("{\"name\":\"x\",\"role\":\"editor\",\"districts\":[\"atlantis\"]}")]
+    public async Task AKeyLimitedToAnEmptyOrUnknownPlaceIsRefusedNotMadeUnlimited(string body)
+    {
+        using var problem = await Problems.ReadAsync(await Client().RawAsync(HttpMethod.Post, "/api/keys", body), HttpStatusCode.BadRequest);
+
+        Assert.NotEmpty(Problems.ErrorsFor(problem, "districts"));
+    }
+
     [Fact]
     public async Task HealthAndSwaggerNeedNoKey()
     {

@@ -40,6 +40,23 @@ public sealed class LocalCluster : IAsyncDisposable
         return new LocalCluster(environment, connectionString);
     }
 
+    /// <summary>
+    /// A read-only streaming replica of this cluster (<c>db/local-postgres.sh standby</c>: pg_basebackup -R) on another
+    /// free loopback port, with the same roles and passwords; connection strings for it name its databases.
+    /// </summary>
+    public async Task<LocalCluster> StartStandbyAsync()
+    {
+        var standby = new Dictionary<string, string>(environment)
+        {
+            ["PT_PG_DATA"] = Path.Combine(Path.GetTempPath(), $"projecttracker-standby-{Guid.NewGuid():N}"),
+            ["PT_PG_PORT"] = FreePort().ToString(),
+            ["PT_PG_PRIMARY_PORT"] = environment["PT_PG_PORT"],
+            ["PT_PG_PRIMARY_PASSWORD"] = environment["PT_PG_PASSWORD"],
+        };
+        var output = await RunAsync("standby", standby);
+        return new LocalCluster(standby, output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Last().Trim());
+    }
+
     public Task StopAsync() => RunAsync("stop", environment);
 
     public Task RestartAsync() => RunAsync("start", environment);

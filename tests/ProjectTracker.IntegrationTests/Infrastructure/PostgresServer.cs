@@ -22,6 +22,9 @@ public sealed class PostgresServer : IAsyncLifetime
     /// <summary>Why database tests cannot run here; null when they can.</summary>
     public string? UnavailableReason { get; private set; }
 
+    /// <summary>The throwaway cluster from the local binaries, when that is where the server came from.</summary>
+    public LocalCluster? Cluster => owned as LocalCluster;
+
     /// <summary>Where the server came from, for test output.</summary>
     public string Source { get; private set; } = "";
 

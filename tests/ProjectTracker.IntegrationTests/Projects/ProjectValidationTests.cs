@@ -52,6 +52,8 @@ public sealed class ProjectValidationTests(TestDatabase database) : DatabaseTest
     public static TheoryData<string, string> BadQueries => new()
     {
         { "district=mars", "district" },
+        { "district=", "district" },
+        { "district=jiangxia&district=", "district" },
         { "status=finished", "status" },
         { "sort=id", "sort" },
         { "sort=signedOn%3B%20DROP%20TABLE%20projects", "sort" },

@@ -8,6 +8,7 @@ public static class ConnectionStrings
 {
     public const string Primary = "ProjectTracker";
     public const string Migrations = "ProjectTrackerMigrations";
+    public const string ReadOnly = "ProjectTrackerReadOnly";
 
     public static string Require(IConfiguration configuration, string name = Primary) =>
         configuration.GetConnectionString(name) is { Length: > 0 } value

@@ -7,23 +7,26 @@ public static class DatabaseServices
 {
     /// <summary>
     /// Registers the one <see cref="NpgsqlDataSource"/> of the process, built from
-    /// <c>ConnectionStrings:ProjectTracker</c> when first needed (so test hosts can override it).
+    /// <c>ConnectionStrings:ProjectTracker</c> when first needed (so test hosts can override it), and the
+    /// <see cref="ReadOnlyDataSource"/> that list and dashboard queries read from.
     /// </summary>
     public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration)
     {
         DefaultTypeMap.MatchNamesWithUnderscores = true;
 
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
+        services.AddSingleton(provider => Build(ConnectionStrings.Require(provider.GetRequiredService<IConfiguration>()), provider));
         services.AddSingleton(provider =>
-        {
-            var connectionString = ConnectionStrings.WithDefaults(
-                ConnectionStrings.Require(provider.GetRequiredService<IConfiguration>()));
-            return new NpgsqlDataSourceBuilder(connectionString)
-                .UseLoggerFactory(provider.GetRequiredService<ILoggerFactory>())
-                .MapProjectTrackerEnums()
-                .Build();
-        });
+            provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStrings.ReadOnly) is { Length: > 0 } replica
+                ? new ReadOnlyDataSource(Build(replica, provider), isReplica: true)
+                : new ReadOnlyDataSource(provider.GetRequiredService<NpgsqlDataSource>(), isReplica: false));
         services.AddSingleton<DatabaseMigrator>();
         return services;
     }
+
+    private static NpgsqlDataSource Build(string connectionString, IServiceProvider provider) =>
+        new NpgsqlDataSourceBuilder(ConnectionStrings.WithDefaults(connectionString))
+            .UseLoggerFactory(provider.GetRequiredService<ILoggerFactory>())
+            .MapProjectTrackerEnums()
+            .Build();
 }

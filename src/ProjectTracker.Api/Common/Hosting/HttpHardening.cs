@@ -1,0 +1,50 @@
+namespace ProjectTracker.Api.Common.Hosting;
+
+/// <summary>The <c>Cors</c> section: which browser origins may call the API (none unless listed).</summary>
+public sealed class CorsOptions
+{
+    public const string Section = "Cors";
+
+    /// <summary>e.g. ["https://dashboard.example.gov.cn"]. Empty: no cross-origin browser calls at all.</summary>
+    public string[] AllowedOrigins { get; set; } = [];
+}
+
+public static class HttpHardening
+{
+    /// <summary>CORS closed by default; open only to the configured origins, with the headers clients need to read.</summary>
+    public static IServiceCollection AddCorsFromConfiguration(this IServiceCollection services, IConfiguration configuration)
+    {
+        var origins = configuration.GetSection(CorsOptions.Section).Get<CorsOptions>()?.AllowedOrigins ?? [];
+        services.AddCors(options =>
+        {
+            if (origins.Length == 0) return;
+            options.AddDefaultPolicy(policy => policy
+                .WithOrigins(origins)
+                .WithMethods("GET", "POST", "PUT", "DELETE")
+                .WithHeaders("X-Api-Key", "Authorization", "Content-Type", "If-Match", "If-None-Match", "Idempotency-Key")
+                .WithExposedHeaders("ETag", "Location", "Retry-After", "Idempotent-Replayed"));
+        });
+        return services;
+    }
+
+    /// <summary>
+    /// Headers that keep browsers from misusing API answers: no content sniffing, no framing, no referrer, and
+    /// (outside the Swagger UI, which needs its scripts) a content security policy that allows nothing.
+    /// </summary>
+    public static WebApplication UseSecurityHeaders(this WebApplication app)
+    {
+        app.Use((context, next) =>
+        {
+            var headers = context.Response.Headers;
+            headers.XContentTypeOptions = "nosniff";
+            headers.XFrameOptions = "DENY";
+            headers["Referrer-Policy"] = "no-referrer";
+            if (!context.Request.Path.StartsWithSegments("/swagger"))
+            {
+                headers.ContentSecurityPolicy = "default-src 'none'; frame-ancestors 'none'";
+            }
+            return next(context);
+        });
+        return app;
+    }
+}
