@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net;
+using Dapper;
+using Npgsql;
+using ProjectTracker.IntegrationTests.Infrastructure;
+
+namespace ProjectTracker.IntegrationTests.Reliability;
+
+/// <summary>
+/// The database vanishes mid-load and comes back: requests meanwhile get quick 503 problem details, readiness says so,
+/// the API serves again by itself, every acknowledged write is stored, and no refused one is half-written.
+/// </summary>
+public sealed class DatabaseOutageUnderLoadTests(TestDatabase database) : DatabaseTests(database)
+{
+    private sealed record Outcome(string Name, int Status, TimeSpan Took, string? ContentType);
+
+    [Fact]
+    public async Task WritesDuringAnOutageAreAcknowledgedAndStoredOrRefusedAndAbsent()
+    {
+        var target = new NpgsqlConnectionStringBuilder(Database.ConnectionString);
+        await using var proxy = new TcpProxy(target.Host!, target.Port);
+        var viaProxy = new NpgsqlConnectionStringBuilder(Database.ConnectionString) { Host = "127.0.0.1", Port = proxy.Port, Timeout = 2 }.ConnectionString;
+        await using var api = new ApiFactory(viaProxy, new Dictionary<string, string?> { ["Auth:KeyCacheSeconds"] = "600" });
+        var client = api.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready", Cancellation)).StatusCode);
+
+        var outcomes = new ConcurrentBag<Outcome>();
+        var readiness = new ConcurrentBag<HttpStatusCode>();
+        using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(9));
+        var counter = 0;
+        async Task Writer()
+        {
+            while (!stop.IsCancellationRequested)
+            {
+                var name = $"断库压测项目{Interlocked.Increment(ref counter)}";
+                var clock = Stopwatch.StartNew();
+                var response = await client.PostAsync("/api/projects", ApiJson.Project(name, amount: 1m));
+                outcomes.Add(new Outcome(name, (int)response.StatusCode, clock.Elapsed, response.Content.Headers.ContentType?.MediaType));
+            }
+        }
+        var writers = Enumerable.Range(0, 6).Select(_ => Task.Run(Writer)).ToList();
+
+        await Task.Delay(TimeSpan.FromSeconds(2), Cancellation);
+        proxy.Cut();
+        await Task.Delay(TimeSpan.FromSeconds(1), Cancellation);
+        readiness.Add((await client.GetAsync("/health/ready", Cancellation)).StatusCode);
+        await Task.Delay(TimeSpan.FromSeconds(2), Cancellation);
+        proxy.Resume();
+        await Task.WhenAll(writers);
+
+        var all = outcomes.ToList();
+        Assert.DoesNotContain(all, o => o.Status >= 500 && o.Status != 503);
+        Assert.Contains(all, o => o.Status == 503);
+        Assert.All(all.Where(o => o.Status == 503), o =>
+        {
+            Assert.Equal("application/problem+json", o.ContentType);
+            Assert.True(o.Took < TimeSpan.FromSeconds(8), $"a 503 took {o.Took}");
+        });
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, Assert.Single(readiness));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready", Cancellation)).StatusCode);
+        var acknowledged = all.Where(o => o.Status == 201).Select(o => o.Name).ToArray();
+        Assert.True(acknowledged.Length > all.Count / 4, $"{acknowledged.Length} of {all.Count} acknowledged");
+
+        var stored = await StoredProjects.ByNameAsync(Database.DataSource, "断库压测项目");
+        Assert.All(acknowledged, name => Assert.True(stored.ContainsKey(name), $"{name} was acknowledged but is not stored"));
+        // A refused write is absent — or, when the commit got through and only its answer was lost, whole.
+        Assert.All(stored.Values, row => Assert.Equal((1L, 1L), row));
+        await using var connection = await Database.DataSource.OpenConnectionAsync(Cancellation);
+        Assert.Equal(0, await connection.ExecuteScalarAsync<long>(Dashboard.DashboardTotalsTests.RollupDrift));
+    }
+}
