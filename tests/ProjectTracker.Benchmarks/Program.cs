@@ -1,5 +1,9 @@
 using BenchmarkDotNet.Running;
+using ProjectTracker.Benchmarks;
 
 // dotnet run -c Release --project tests/ProjectTracker.Benchmarks -- --filter '*' [--job short]
 // Repository benchmarks need PROJECTTRACKER_BENCH_DB (a connection string to a database with projects).
+// db/bench/soak.sh runs this program's soak load: -- soak <url> <key> <seconds> <workers> <tag> <min id> <max id> <district>
+if (args.Length > 0 && args[0] == "soak") return await Soak.RunAsync(args);
 BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+return 0;
