@@ -38,6 +38,7 @@ builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ReferenceCatalog>();
 builder.Services.AddSingleton<PlaceRepository>();
 builder.Services.AddSingleton<ReferenceDataRepository>();
+builder.Services.AddSingleton<SearchStatistics>();
 builder.Services.AddSingleton<ProjectRepository>();
 builder.Services.AddSingleton<SeedLoader>();
 builder.Services.AddSingleton<DashboardQueries>();

@@ -26,7 +26,7 @@ public abstract record ProjectWriteResult
     public sealed record Forbidden(string Detail) : ProjectWriteResult;
 }
 
-public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReadOnlyDataSource reads, ReferenceCatalog referenceData)
+public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReadOnlyDataSource reads, ReferenceCatalog referenceData, SearchStatistics search)
 {
     /// <summary>Advisory-lock namespace serialising creations of the same name in the same place.</summary>
     private const int NameLockNamespace = 7_001;
@@ -65,22 +65,23 @@ public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReadOnlyDataS
         ListAsync(query, ProjectSort.TryParse(query.Sort, out var sort) ? sort : ProjectSort.Default,
             query.Limit ?? ProjectListQuery.DefaultLimit, query.Cursor, query.IncludeTotal, cancellationToken);
 
-    /// <summary>How long a text search may walk the list in its order before the bigram index is used instead.</summary>
-    private static readonly TimeSpan OrderedSearchBudget = TimeSpan.FromMilliseconds(40);
+    /// <summary>How long a walk may take before the bigram index answers instead (other filters can make a common term rare).</summary>
+    private static readonly TimeSpan WalkBudget = TimeSpan.FromMilliseconds(500);
 
     /// <summary>One page in the given order, after the cursor; the total too when asked (same round trip). Read from the replica when there is one.</summary>
     public async Task<ProjectPage> ListAsync(ProjectFilter filter, ProjectSort sort, int limit, string? cursorText, bool includeTotal, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrWhiteSpace(filter.Q) || includeTotal)
-            return await ListAsync(filter, sort, limit, cursorText, includeTotal, textByIndex: true, budget: null, cancellationToken);
-
         // A common term (医疗器械: tens of thousands of matches) is found fastest by walking the list in its order and
-        // checking the text, stopping at a page; a rare one by the bigram index, then sorting the few matches. The
-        // planner cannot tell them apart (it takes a term's bigrams as independent and thinks every term rare), so the
-        // walk gets a short budget first and the index answers when it runs out.
+        // checking the text, stopping at a page; a rare one through the bigram index, then sorting its few matches
+        // (see SearchStatistics). Should a walk run long, the index answers instead.
+        if (includeTotal || string.IsNullOrWhiteSpace(filter.Q) || ProjectSearch.ForQuery(filter.Q) is not var (tokens, _)
+            || !await search.IsCommonAsync(tokens, cancellationToken))
+        {
+            return await ListAsync(filter, sort, limit, cursorText, includeTotal, textByIndex: true, budget: null, cancellationToken);
+        }
         try
         {
-            return await ListAsync(filter, sort, limit, cursorText, includeTotal: false, textByIndex: false, OrderedSearchBudget, cancellationToken);
+            return await ListAsync(filter, sort, limit, cursorText, includeTotal: false, textByIndex: false, WalkBudget, cancellationToken);
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.QueryCanceled && !cancellationToken.IsCancellationRequested)
         {
