@@ -26,7 +26,7 @@ rss() { awk '/VmRSS/ { print int($2 / 1024) }' "/proc/$api_pid/status"; }
 dotnet build "$root/tests/ProjectTracker.Benchmarks" -c Release -v quiet -nologo >&2
 load() { dotnet "$root/tests/ProjectTracker.Benchmarks/bin/Release/net10.0/ProjectTracker.Benchmarks.dll" soak "$api_url" "$api_key" "$1" "$connections" "$2" "$min_id" "$max_id" "$busiest"; }
 say "bench: warming up"
-load 10 "${tag}warm" >/dev/null
+load 10 "warm${tag}" >/dev/null
 rss_start="$(rss)"
 say "bench: soak for $seconds s ($connections connections)"
 (while kill -0 "$api_pid" 2>/dev/null; do rss >>"$work/rss"; sleep 10; done) &
@@ -37,8 +37,8 @@ rss_end="$(rss)"
 rss_max="$(sort -n "$work/rss" | tail -n 1)"
 read -r requests ok created client_errors server_errors failed p50 p99 < <(grep '^SOAK' <<<"$out" | cut -d' ' -f2-)
 sleep 1
-rows="$(bench_psql -c "SELECT count(*) FROM projects WHERE name_zh LIKE '$tag-%'")"
-audits="$(bench_psql -c "SELECT count(*) FROM audit_log a JOIN projects p ON p.id = a.entity_id AND a.entity_type = 'project' WHERE a.action = 'project.created' AND p.name_zh LIKE '$tag-%'")"
+rows="$(bench_psql -c "SELECT count(*) FROM projects WHERE name_zh LIKE '${tag}w%'")"
+audits="$(bench_psql -c "SELECT count(*) FROM audit_log a JOIN projects p ON p.id = a.entity_id AND a.entity_type = 'project' WHERE a.action = 'project.created' AND p.name_zh LIKE '${tag}w%'")"
 
 {
   printf '# Soak, %s s, %s connections, %s (`db/bench/soak.sh`)\n\n' "$seconds" "$connections" "$(date -u +%F)"

@@ -38,7 +38,7 @@ public static class Soak
                         < 17 => await client.GetAsync("/api/dashboard/totals?groupBy=district&measure=signed"),
                         _ => await client.PostAsJsonAsync("/api/projects", new
                         {
-                            nameZh = $"{tag}-{worker}-{n}", kind = "investment", district = "jiangxia", sector = "nev_icv", status = "signed",
+                            nameZh = $"{tag}w{worker}n{n}", kind = "investment", district = "jiangxia", sector = "nev_icv", status = "signed",
                             amount = 1.5m, signedOn = $"2024-0{n % 9 + 1}-01",
                         }),
                     };
