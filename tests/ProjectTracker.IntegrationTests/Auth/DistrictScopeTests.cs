@@ -72,6 +72,18 @@ public sealed class DistrictScopeTests(TestDatabase database) : DatabaseTests(da
     }
 
     [Fact]
+    public async Task AnAdminLimitedToADistrictCannotDeleteAnothersProject()
+    {
+        var hanyang = await Client().CreateProjectAsync(ApiJson.Project("汉阳待删项目", district: "hanyang"));
+        var jiangxia = await Client().CreateProjectAsync(ApiJson.Project("江夏待删项目"));
+        var admin = Database.Api.CreateClient(Database.Api.CreateKey(ApiRole.Admin, "jiangxia"));
+
+        using (await Problems.ReadAsync(await admin.DeleteAsync($"/api/projects/{hanyang.Id}", Cancellation), HttpStatusCode.Forbidden)) { }
+        Assert.Equal(HttpStatusCode.NoContent, (await admin.DeleteAsync($"/api/projects/{jiangxia.Id}", Cancellation)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client().GetAsync($"/api/projects/{hanyang.Id}", Cancellation)).StatusCode);
+    }
+
+    [Fact]
     public async Task AnUnlimitedEditorWritesAnywhere()
     {
         var editor = Database.Api.CreateClient(Database.Api.CreateKey(ApiRole.Editor));

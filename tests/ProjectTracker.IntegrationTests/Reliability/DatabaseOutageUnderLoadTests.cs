@@ -8,20 +8,43 @@ using ProjectTracker.IntegrationTests.Infrastructure;
 namespace ProjectTracker.IntegrationTests.Reliability;
 
 /// <summary>
-/// The database vanishes mid-load and comes back: requests meanwhile get quick 503 problem details, readiness says so,
-/// the API serves again by itself, every acknowledged write is stored, and no refused one is half-written.
+/// The database vanishes mid-load and comes back — cut off from the network, or its server stopped (pg_ctl stop -m fast,
+/// which also kills every session) and started again: requests meanwhile get quick 503 problem details, readiness says
+/// so, the API serves again by itself, every acknowledged write is stored, and no refused one is half-written.
 /// </summary>
 public sealed class DatabaseOutageUnderLoadTests(TestDatabase database) : DatabaseTests(database)
 {
     private sealed record Outcome(string Name, int Status, TimeSpan Took, string? ContentType);
 
     [Fact]
-    public async Task WritesDuringAnOutageAreAcknowledgedAndStoredOrRefusedAndAbsent()
+    public async Task WritesDuringANetworkOutageAreAcknowledgedAndStoredOrRefusedAndAbsent()
     {
         var target = new NpgsqlConnectionStringBuilder(Database.ConnectionString);
         await using var proxy = new TcpProxy(target.Host!, target.Port);
         var viaProxy = new NpgsqlConnectionStringBuilder(Database.ConnectionString) { Host = "127.0.0.1", Port = proxy.Port, Timeout = 2 }.ConnectionString;
-        await using var api = new ApiFactory(viaProxy, new Dictionary<string, string?> { ["Auth:KeyCacheSeconds"] = "600" });
+        await RunOutageAsync(viaProxy, Database.DataSource, "断网压测项目", () => { proxy.Cut(); return Task.CompletedTask; }, () => { proxy.Resume(); return Task.CompletedTask; });
+    }
+
+    [Fact]
+    public async Task WritesWhilePostgreSqlIsStoppedAndStartedAreAcknowledgedAndStoredOrRefusedAndAbsent()
+    {
+        Assert.SkipWhen(Database.Server.Cluster is null, "stopping a server needs a cluster of its own from the local PostgreSQL binaries");
+        await using var cluster = await LocalCluster.StartAsync();
+        var name = "outage";
+        await using (var admin = new NpgsqlConnection(cluster.ConnectionString))
+        {
+            await admin.OpenAsync(Cancellation);
+            await admin.ExecuteAsync($"CREATE DATABASE {name}");
+        }
+        var connectionString = new NpgsqlConnectionStringBuilder(cluster.ConnectionString) { Database = name, Timeout = 2 }.ConnectionString;
+        TestHost.Migrator(connectionString).Migrate();
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await RunOutageAsync(connectionString, dataSource, "停库压测项目", cluster.StopAsync, cluster.RestartAsync);
+    }
+
+    private async Task RunOutageAsync(string connectionString, NpgsqlDataSource check, string prefix, Func<Task> breakDatabase, Func<Task> restoreDatabase)
+    {
+        await using var api = new ApiFactory(connectionString, new Dictionary<string, string?> { ["Auth:KeyCacheSeconds"] = "600" });
         var client = api.CreateClient();
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready", Cancellation)).StatusCode);
 
@@ -33,7 +56,7 @@ public sealed class DatabaseOutageUnderLoadTests(TestDatabase database) : Databa
         {
             while (!stop.IsCancellationRequested)
             {
-                var name = $"断库压测项目{Interlocked.Increment(ref counter)}";
+                var name = $"{prefix}{Interlocked.Increment(ref counter)}";
                 var clock = Stopwatch.StartNew();
                 var response = await client.PostAsync("/api/projects", ApiJson.Project(name, amount: 1m));
                 outcomes.Add(new Outcome(name, (int)response.StatusCode, clock.Elapsed, response.Content.Headers.ContentType?.MediaType));
@@ -42,11 +65,11 @@ public sealed class DatabaseOutageUnderLoadTests(TestDatabase database) : Databa
         var writers = Enumerable.Range(0, 6).Select(_ => Task.Run(Writer)).ToList();
 
         await Task.Delay(TimeSpan.FromSeconds(2), Cancellation);
-        proxy.Cut();
+        await breakDatabase();
         await Task.Delay(TimeSpan.FromSeconds(1), Cancellation);
         readiness.Add((await client.GetAsync("/health/ready", Cancellation)).StatusCode);
         await Task.Delay(TimeSpan.FromSeconds(2), Cancellation);
-        proxy.Resume();
+        await restoreDatabase();
         await Task.WhenAll(writers);
 
         var all = outcomes.ToList();
@@ -58,15 +81,26 @@ public sealed class DatabaseOutageUnderLoadTests(TestDatabase database) : Databa
             Assert.True(o.Took < TimeSpan.FromSeconds(8), $"a 503 took {o.Took}");
         });
         Assert.Equal(HttpStatusCode.ServiceUnavailable, Assert.Single(readiness));
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready", Cancellation)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, await EventuallyReadyAsync(client));
         var acknowledged = all.Where(o => o.Status == 201).Select(o => o.Name).ToArray();
         Assert.True(acknowledged.Length > all.Count / 4, $"{acknowledged.Length} of {all.Count} acknowledged");
 
-        var stored = await StoredProjects.ByNameAsync(Database.DataSource, "断库压测项目");
+        var stored = await StoredProjects.ByNameAsync(check, prefix);
         Assert.All(acknowledged, name => Assert.True(stored.ContainsKey(name), $"{name} was acknowledged but is not stored"));
         // A refused write is absent — or, when the commit got through and only its answer was lost, whole.
         Assert.All(stored.Values, row => Assert.Equal((1L, 1L), row));
-        await using var connection = await Database.DataSource.OpenConnectionAsync(Cancellation);
+        await using var connection = await check.OpenConnectionAsync(Cancellation);
         Assert.Equal(0, await connection.ExecuteScalarAsync<long>(Dashboard.DashboardTotalsTests.RollupDrift));
+    }
+
+    private static async Task<HttpStatusCode> EventuallyReadyAsync(HttpClient client)
+    {
+        var status = HttpStatusCode.ServiceUnavailable;
+        for (var attempt = 0; attempt < 30 && status != HttpStatusCode.OK; attempt++)
+        {
+            status = (await client.GetAsync("/health/ready")).StatusCode;
+            if (status != HttpStatusCode.OK) await Task.Delay(200);
+        }
+        return status;
     }
 }
