@@ -73,6 +73,11 @@ public sealed class DatabaseOutageUnderLoadTests(TestDatabase database) : Databa
         await Task.WhenAll(writers);
 
         var all = outcomes.ToList();
+        var stored = await StoredProjects.ByNameAsync(check, prefix);
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"{prefix}: {all.Count} writes tried, {all.Count(o => o.Status == 201)} acknowledged, {all.Count(o => o.Status == 503)} answered 503 " +
+            $"(slowest {all.Where(o => o.Status == 503).Select(o => o.Took.TotalMilliseconds).DefaultIfEmpty().Max():F0} ms), " +
+            $"{all.Count(o => o.Status >= 500 && o.Status != 503)} other 5xx; {stored.Count} stored, all whole");
         Assert.DoesNotContain(all, o => o.Status >= 500 && o.Status != 503);
         Assert.Contains(all, o => o.Status == 503);
         Assert.All(all.Where(o => o.Status == 503), o =>
@@ -85,7 +90,6 @@ public sealed class DatabaseOutageUnderLoadTests(TestDatabase database) : Databa
         var acknowledged = all.Where(o => o.Status == 201).Select(o => o.Name).ToArray();
         Assert.True(acknowledged.Length > all.Count / 4, $"{acknowledged.Length} of {all.Count} acknowledged");
 
-        var stored = await StoredProjects.ByNameAsync(check, prefix);
         Assert.All(acknowledged, name => Assert.True(stored.ContainsKey(name), $"{name} was acknowledged but is not stored"));
         // A refused write is absent — or, when the commit got through and only its answer was lost, whole.
         Assert.All(stored.Values, row => Assert.Equal((1L, 1L), row));
