@@ -12,8 +12,6 @@ namespace ProjectTracker.Api.Audit;
 /// </summary>
 public static class AuditLog
 {
-    private static readonly JsonSerializerOptions Json = CreateJson();
-
     public static Task AppendAsync(DbConnection connection, DbTransaction transaction, Actor actor, string action, string entityType, long? entityId,
         object? before, object? after, CancellationToken cancellationToken)
     {
@@ -28,16 +26,10 @@ public static class AuditLog
             action,
             entityType,
             entityId,
-            before = before is null ? null : JsonSerializer.Serialize(before, Json),
-            after = after is null ? null : JsonSerializer.Serialize(after, Json),
+            before = before is null ? null : JsonSerializer.Serialize(before, ApiServices.Json),
+            after = after is null ? null : JsonSerializer.Serialize(after, ApiServices.Json),
             requestId = actor.RequestId,
         }, transaction, cancellationToken: cancellationToken));
     }
 
-    private static JsonSerializerOptions CreateJson()
-    {
-        var options = new JsonSerializerOptions();
-        ApiServices.Configure(options);
-        return options;
-    }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Dapper;
 using Npgsql;
+using ProjectTracker.Api.Common.Database;
 
 namespace ProjectTracker.Api.Audit;
 
@@ -77,7 +78,7 @@ public sealed class AuditRepository(NpgsqlDataSource dataSource)
         public string? After { get; init; }
         public string? RequestId { get; init; }
 
-        public AuditEntry ToEntry() => new(Id, new DateTimeOffset(DateTime.SpecifyKind(RecordedAt, DateTimeKind.Utc)), ActorKeyId, ActorName, Action, EntityType, EntityId,
+        public AuditEntry ToEntry() => new(Id, RecordedAt.AsUtc(), ActorKeyId, ActorName, Action, EntityType, EntityId,
             Parse(Before), Parse(After), RequestId);
 
         private static JsonElement? Parse(string? json) => json is null ? null : JsonDocument.Parse(json).RootElement.Clone();

@@ -23,7 +23,9 @@ public sealed record Actor(long? KeyId, string Name, ApiRole Role, IReadOnlyList
     public bool Covers(string placeCode, ReferenceSnapshot reference) =>
         PlaceCodes.Count == 0 || PlaceCodes.Any(allowed => reference.IsWithin(placeCode, allowed));
 
-    public string Describe() => PlaceCodes.Count == 0 ? Name : $"{Name} (limited to {string.Join(", ", PlaceCodes)})";
+    /// <summary>Why this key may not write <paramref name="what"/> of <paramref name="placeCode"/>, for a 403.</summary>
+    public string ScopeRefusal(string what, string placeCode) =>
+        $"This API key may only write {what} in {string.Join(", ", PlaceCodes)} (and the places within them); {placeCode} is outside them.";
 
     public static Actor From(HttpContext context)
     {

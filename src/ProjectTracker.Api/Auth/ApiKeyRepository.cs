@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using ProjectTracker.Api.Audit;
 using ProjectTracker.Api.ReferenceData;
+using ProjectTracker.Api.Common.Database;
 
 namespace ProjectTracker.Api.Auth;
 
@@ -104,8 +105,6 @@ public sealed class ApiKeyRepository(NpgsqlDataSource dataSource, ReferenceCatal
         public string CreatedBy { get; init; } = "";
         public DateTime? RevokedAt { get; init; }
 
-        public ApiKey ToKey() => new(Id, Name, Role, PlaceCodes, Utc(CreatedAt), CreatedBy, RevokedAt is { } revoked ? Utc(revoked) : null);
-
-        private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+        public ApiKey ToKey() => new(Id, Name, Role, PlaceCodes, CreatedAt.AsUtc(), CreatedBy, RevokedAt?.AsUtc());
     }
 }

@@ -55,6 +55,16 @@ public static class ApiServices
         return services;
     }
 
+    /// <summary>The API's JSON settings, for what is written outside a response (audit records, stored phases, examples).</summary>
+    public static JsonSerializerOptions Json { get; } = CreateJson();
+
+    private static JsonSerializerOptions CreateJson()
+    {
+        var options = new JsonSerializerOptions();
+        Configure(options);
+        return options;
+    }
+
     /// <summary>JSON as the API speaks it: camelCase, enums as snake_case strings, Chinese unescaped, unknown fields refused.</summary>
     public static void Configure(JsonSerializerOptions json)
     {

@@ -52,7 +52,7 @@ public sealed class EventRepository(NpgsqlDataSource dataSource, ReferenceCatalo
         var place = reference.FindPlace(request.District)!.Code;
         if (!actor.Covers(place, reference))
         {
-            return new EventWriteResult.Forbidden($"This API key may only record events in {string.Join(", ", actor.PlaceCodes)} (and the places within them); {place} is outside them.");
+            return new EventWriteResult.Forbidden(actor.ScopeRefusal("events", place));
         }
         var kind = request.Kind!.Value;
         var date = request.Date!.Value;
@@ -60,14 +60,9 @@ public sealed class EventRepository(NpgsqlDataSource dataSource, ReferenceCatalo
 
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        // The existing projects are locked in id order before any is touched, so that two events sharing projects
-        // (listed in different orders) queue rather than deadlock.
-        var existing = (request.Projects ?? []).Select(item => item?.Id).OfType<long>().Order().ToArray();
-        if (existing.Length > 0)
-        {
-            await connection.ExecuteAsync(new CommandDefinition("SELECT id FROM projects WHERE id = ANY(@existing) ORDER BY id FOR UPDATE",
-                new { existing }, transaction, cancellationToken: cancellationToken));
-        }
+        // The existing projects are locked, in id order, before any is touched: two events sharing projects (listed in
+        // different orders) queue rather than deadlock.
+        var existing = await projects.LockAllAsync(connection, transaction, [.. (request.Projects ?? []).Select(item => item?.Id).OfType<long>()], cancellationToken);
         var eventId = await connection.ExecuteScalarAsync<long>(new CommandDefinition(InsertEvent, new
         {
             code,
@@ -91,7 +86,7 @@ public sealed class EventRepository(NpgsqlDataSource dataSource, ReferenceCatalo
         {
             var item = items[index]!;
             var (result, action) = item.Id is { } id
-                ? await MoveToEventStageAsync(connection, transaction, id, kind, date, item.Note ?? note, actor, reference, cancellationToken)
+                ? await MoveToEventStageAsync(connection, transaction, existing.GetValueOrDefault(id), kind, date, item.Note ?? note, actor, reference, cancellationToken)
                 : (await projects.CreateAsync(connection, transaction, item.ForEvent(request), item.AllowDuplicate, actor, reference, note, cancellationToken), EventAction.Created);
             if (result is not ProjectWriteResult.Saved(var project)) return new EventWriteResult.ProjectFailed(index, item.Id, result);
 
@@ -111,16 +106,15 @@ public sealed class EventRepository(NpgsqlDataSource dataSource, ReferenceCatalo
     /// is already there or beyond (a signed project at a groundbreaking's signing table, say); refused otherwise.
     /// </summary>
     private async Task<(ProjectWriteResult Result, EventAction Action)> MoveToEventStageAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        long id, BatchKind kind, PartialDate date, string note, Actor actor, ReferenceSnapshot reference, CancellationToken cancellationToken)
+        Project? current, BatchKind kind, PartialDate date, string note, Actor actor, ReferenceSnapshot reference, CancellationToken cancellationToken)
     {
         var target = EventRequest.StatusAt(kind);
-        var current = await projects.LockAsync(connection, transaction, id, cancellationToken);
         if (current is not null && current.Status != ProjectStatus.Cancelled && current.Status >= target)
         {
             return (ProjectRepository.Refusal(current, null, actor, reference) ?? new ProjectWriteResult.Saved(current), EventAction.Linked);
         }
         var change = new StatusChangeRequest { Status = target, Date = date, Note = note };
-        return (await projects.ChangeStatusAsync(connection, transaction, id, null, change, actor, reference, cancellationToken), EventAction.Transitioned);
+        return (await projects.ChangeStatusAsync(connection, transaction, current, null, change, actor, reference, cancellationToken), EventAction.Transitioned);
     }
 
     public async Task<InvestmentEvent?> GetAsync(long id, CancellationToken cancellationToken)
@@ -181,8 +175,7 @@ public sealed class EventRepository(NpgsqlDataSource dataSource, ReferenceCatalo
             .ToList();
     }
 
-    private static NamedRef Named(ReferenceSnapshot reference, string code) =>
-        reference.FindPlace(code) is { } place ? new NamedRef(place.Code, place.NameZh, place.NameEn) : new NamedRef(code, code, code);
+    private static NamedRef Named(ReferenceSnapshot reference, string code) => reference.PlaceRef(code) ?? new NamedRef(code, code, code);
 
     private sealed class EventRow
     {

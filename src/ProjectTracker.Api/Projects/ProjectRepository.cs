@@ -127,18 +127,25 @@ public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReadOnlyDataS
         return new ProjectPage(rows, next, total);
     }
 
-    public async Task<ProjectWriteResult> CreateAsync(ProjectRequest request, bool allowDuplicate, Actor actor, CancellationToken cancellationToken)
-    {
-        return await TransientConflicts.RetryAsync(async () =>
+    public Task<ProjectWriteResult> CreateAsync(ProjectRequest request, bool allowDuplicate, Actor actor, CancellationToken cancellationToken) =>
+        WriteAsync((connection, transaction, reference) =>
+            CreateAsync(connection, transaction, request, allowDuplicate, actor, reference, note: null, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// One write in a transaction of its own: committed when it saved or deleted, rolled back on any refusal, and run
+    /// again whole should PostgreSQL abort it as a deadlock victim (<see cref="TransientConflicts"/>).
+    /// </summary>
+    private Task<ProjectWriteResult> WriteAsync(Func<NpgsqlConnection, NpgsqlTransaction, ReferenceSnapshot, Task<ProjectWriteResult>> write,
+        CancellationToken cancellationToken) =>
+        TransientConflicts.RetryAsync(async () =>
         {
             var reference = await referenceData.CurrentAsync(cancellationToken);
             await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var result = await CreateAsync(connection, transaction, request, allowDuplicate, actor, reference, note: null, cancellationToken);
-            if (result is ProjectWriteResult.Saved) await transaction.CommitAsync(cancellationToken);
+            var result = await write(connection, transaction, reference);
+            if (result is ProjectWriteResult.Saved or ProjectWriteResult.Deleted) await transaction.CommitAsync(cancellationToken);
             return result;
         }, cancellationToken);
-    }
 
     /// <summary>Creates a project inside the caller's transaction (which the caller commits, or rolls back on any other result).</summary>
     internal async Task<ProjectWriteResult> CreateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ProjectRequest request,
@@ -201,9 +208,8 @@ public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReadOnlyDataS
     /// Replaces a project's fields when its version is still <paramref name="expectedVersion"/> (null: any) and its
     /// status is unchanged. The row is locked first, so the checks and the write see the same version.
     /// </summary>
-    public async Task<ProjectWriteResult> UpdateAsync(long id, int? expectedVersion, ProjectRequest request, Actor actor, CancellationToken cancellationToken)
-    {
-        return await TransientConflicts.RetryAsync(async () =>
+    public Task<ProjectWriteResult> UpdateAsync(long id, int? expectedVersion, ProjectRequest request, Actor actor, CancellationToken cancellationToken) =>
+        WriteAsync(async (connection, transaction, reference) =>
         {
             const string Sql = """
                 UPDATE projects SET
@@ -219,10 +225,7 @@ public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReadOnlyDataS
                     version = version + 1, updated_at = now()
                 WHERE id = @id
                 """;
-            var reference = await referenceData.CurrentAsync(cancellationToken);
             var write = ProjectWrite.From(request, reference);
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var before = await LockAsync(connection, transaction, id, cancellationToken);
             if ((Refusal(before, expectedVersion, actor, reference) ?? OutOfScope(actor, reference, write.PlaceCode)) is { } refused) return refused;
             if (before!.Status != request.Status)
@@ -236,26 +239,19 @@ public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReadOnlyDataS
             await connection.ExecuteAsync(new CommandDefinition(Sql, parameters, transaction, cancellationToken: cancellationToken));
             var after = (await GetAsync(connection, transaction, id, cancellationToken))!;
             await AuditLog.AppendAsync(connection, transaction, actor, AuditActions.ProjectUpdated, AuditActions.ProjectEntity, id, before, after, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return new ProjectWriteResult.Saved(after);
         }, cancellationToken);
-    }
 
-    public async Task<ProjectWriteResult> ChangeStatusAsync(long id, int? expectedVersion, StatusChangeRequest change, Actor actor, CancellationToken cancellationToken)
-    {
-        return await TransientConflicts.RetryAsync(async () =>
-        {
-            var reference = await referenceData.CurrentAsync(cancellationToken);
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var result = await ChangeStatusAsync(connection, transaction, id, expectedVersion, change, actor, reference, cancellationToken);
-            if (result is ProjectWriteResult.Saved) await transaction.CommitAsync(cancellationToken);
-            return result;
-        }, cancellationToken);
-    }
+    public Task<ProjectWriteResult> ChangeStatusAsync(long id, int? expectedVersion, StatusChangeRequest change, Actor actor, CancellationToken cancellationToken) =>
+        WriteAsync(async (connection, transaction, reference) =>
+            await ChangeStatusAsync(connection, transaction, await LockAsync(connection, transaction, id, cancellationToken), expectedVersion, change, actor, reference, cancellationToken),
+            cancellationToken);
 
-    /// <summary>Moves a project to a new status inside the caller's transaction, setting or (for corrections) clearing the stage dates, and records it.</summary>
-    internal async Task<ProjectWriteResult> ChangeStatusAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, int? expectedVersion,
+    /// <summary>
+    /// Moves a project, already locked by the caller's transaction (<paramref name="before"/>, null when there is none), to a
+    /// new status, setting or (for corrections) clearing the stage dates, and records it.
+    /// </summary>
+    internal async Task<ProjectWriteResult> ChangeStatusAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Project? before, int? expectedVersion,
         StatusChangeRequest change, Actor actor, ReferenceSnapshot reference, CancellationToken cancellationToken)
     {
         const string Update = """
@@ -267,11 +263,11 @@ public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReadOnlyDataS
                 version = version + 1, updated_at = now()
             WHERE id = @id
             """;
-        var before = await LockAsync(connection, transaction, id, cancellationToken);
         if (Refusal(before, expectedVersion, actor, reference) is { } refused) return refused;
 
+        var id = before!.Id;
         var target = change.Status!.Value;
-        if (ProjectRules.TransitionRefusal(before!.Status, target, change.Correction) is { } refusal)
+        if (ProjectRules.TransitionRefusal(before.Status, target, change.Correction) is { } refusal)
         {
             return new ProjectWriteResult.Refused(refusal);
         }
@@ -307,31 +303,32 @@ public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReadOnlyDataS
     };
 
     /// <summary>Soft delete: the row stays (with its history) but no longer appears.</summary>
-    public async Task<ProjectWriteResult> DeleteAsync(long id, int? expectedVersion, Actor actor, CancellationToken cancellationToken)
-    {
-        return await TransientConflicts.RetryAsync(async () =>
+    public Task<ProjectWriteResult> DeleteAsync(long id, int? expectedVersion, Actor actor, CancellationToken cancellationToken) =>
+        WriteAsync(async (connection, transaction, reference) =>
         {
             const string Sql = "UPDATE projects SET deleted_at = now(), updated_at = now(), version = version + 1 WHERE id = @id";
-            var reference = await referenceData.CurrentAsync(cancellationToken);
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var before = await LockAsync(connection, transaction, id, cancellationToken);
             if (Refusal(before, expectedVersion, actor, reference) is { } refused) return refused;
 
             await connection.ExecuteAsync(new CommandDefinition(Sql, new { id }, transaction, cancellationToken: cancellationToken));
             await AddHistoryAsync(connection, transaction, id, ProjectEvent.Deleted, before!.Status, null, null, null, actor.Name, cancellationToken);
             await AuditLog.AppendAsync(connection, transaction, actor, AuditActions.ProjectDeleted, AuditActions.ProjectEntity, id, before, null, cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
             return new ProjectWriteResult.Deleted();
         }, cancellationToken);
-    }
 
     /// <summary>A live project, locked until the transaction ends; null when there is none.</summary>
-    internal async Task<Project?> LockAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken cancellationToken)
+    private async Task<Project?> LockAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken cancellationToken) =>
+        (await LockAllAsync(connection, transaction, [id], cancellationToken)).GetValueOrDefault(id);
+
+    /// <summary>
+    /// Live projects, locked until the transaction ends, in id order — the order every writer takes them in, so that two
+    /// transactions wanting the same projects queue instead of deadlocking. Missing ids are absent from the answer.
+    /// </summary>
+    internal async Task<Dictionary<long, Project>> LockAllAsync(DbConnection connection, DbTransaction transaction, long[] ids, CancellationToken cancellationToken)
     {
-        const string Sql = $"{SelectProjects}\nWHERE p.id = @id AND p.deleted_at IS NULL\nFOR UPDATE";
-        var row = await connection.QuerySingleOrDefaultAsync<ProjectRow>(new CommandDefinition(Sql, new { id }, transaction, cancellationToken: cancellationToken));
-        return row is null ? null : (await ToProjectsAsync([row], cancellationToken))[0];
+        const string Sql = $"{SelectProjects}\nWHERE p.id = ANY(@ids) AND p.deleted_at IS NULL\nORDER BY p.id\nFOR UPDATE";
+        var rows = (await connection.QueryAsync<ProjectRow>(new CommandDefinition(Sql, new { ids }, transaction, cancellationToken: cancellationToken))).AsList();
+        return (await ToProjectsAsync(rows, cancellationToken)).ToDictionary(project => project.Id);
     }
 
     /// <summary>Why a write of a locked project cannot go ahead: it is gone, it changed since read, or it lies outside the key's districts.</summary>
@@ -345,7 +342,7 @@ public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReadOnlyDataS
     private static ProjectWriteResult? OutOfScope(Actor actor, ReferenceSnapshot reference, string placeCode) =>
         actor.Covers(placeCode, reference)
             ? null
-            : new ProjectWriteResult.Forbidden($"This API key may only change projects in {string.Join(", ", actor.PlaceCodes)} (and the places within them); {placeCode} is outside them.");
+            : new ProjectWriteResult.Forbidden(actor.ScopeRefusal("projects", placeCode));
 
     /// <summary>The history of a project, deleted ones included; null when there is no such project.</summary>
     public async Task<IReadOnlyList<ProjectHistoryEntry>?> HistoryAsync(long id, CancellationToken cancellationToken)
@@ -422,7 +419,7 @@ public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReadOnlyDataS
         public DateTime RecordedAt { get; init; }
 
         public ProjectHistoryEntry ToEntry() => new(Id, Event, FromStatus, ToStatus,
-            PartialDate.FromColumns(StatusDate, StatusDatePrecision), Note, Actor, new DateTimeOffset(DateTime.SpecifyKind(RecordedAt, DateTimeKind.Utc)));
+            PartialDate.FromColumns(StatusDate, StatusDatePrecision), Note, Actor, RecordedAt.AsUtc());
     }
 
     private sealed class SourceRow

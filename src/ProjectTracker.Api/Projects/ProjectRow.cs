@@ -1,3 +1,4 @@
+using ProjectTracker.Api.Common.Database;
 using ProjectTracker.Api.ReferenceData;
 
 namespace ProjectTracker.Api.Projects;
@@ -41,7 +42,7 @@ internal sealed class ProjectRow
     /// <summary>The project, its place, park and sector named from the reference data (which <see cref="IsDescribedBy"/> must hold).</summary>
     public Project ToProject(ReferenceSnapshot reference) => new(
         Id, NameZh, NameEn, Kind, Investors,
-        reference.FindPlace(PlaceCode) is { } place ? new NamedRef(place.Code, place.NameZh, place.NameEn) : throw Unknown("place", PlaceCode),
+        reference.PlaceRef(PlaceCode) ?? throw Unknown("place", PlaceCode),
         ParkCode is null ? null : reference.FindPark(ParkCode) is { } park ? new NamedRef(park.Code, park.NameZh, park.NameEn) : throw Unknown("park", ParkCode),
         reference.FindSector(SectorCode) is { } sector ? new SectorRef(sector.Code, sector.NameZh, sector.NameEn, sector.CategoryCode ?? sector.Code) : throw Unknown("sector", SectorCode),
         Status, Amount, AmountQualifier, Currency, ProjectWrite.ReadPhases(Phases), EffectiveAmount, EffectiveQualifier,
@@ -49,9 +50,7 @@ internal sealed class ProjectRow
         PartialDate.FromColumns(StartedOn, StartedOnPrecision),
         PartialDate.FromColumns(CompletedOn, CompletedOnPrecision),
         ProjectCode, LandAreaSqm, Notes, Version,
-        Utc(CreatedAt), Utc(UpdatedAt), DeletedAt is { } deleted ? Utc(deleted) : null);
+        CreatedAt.AsUtc(), UpdatedAt.AsUtc(), DeletedAt?.AsUtc());
 
     private InvalidOperationException Unknown(string kind, string code) => new($"Project {Id} names the {kind} '{code}', which the reference data lacks.");
-
-    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 }

@@ -11,8 +11,6 @@ namespace ProjectTracker.Api.Projects;
 /// </summary>
 public sealed record ProjectWrite
 {
-    private static readonly JsonSerializerOptions PhaseJson = CreatePhaseJson();
-
     public required string NameZh { get; init; }
     public string? NameEn { get; init; }
     public required string NormalizedName { get; init; }
@@ -66,7 +64,7 @@ public sealed record ProjectWrite
             Amount = request.Amount,
             AmountQualifier = qualifier is { } q ? EnumNames.Of(q) : null,
             Currency = EnumNames.Of(request.Currency ?? Projects.Currency.Cny),
-            Phases = JsonSerializer.Serialize(phases, PhaseJson),
+            Phases = JsonSerializer.Serialize(phases, ApiServices.Json),
             EffectiveAmount = effective?.Amount,
             EffectiveQualifier = effective is { } e ? EnumNames.Of(e.Qualifier) : null,
             SignedOn = request.SignedOn?.Start,
@@ -84,14 +82,8 @@ public sealed record ProjectWrite
     }
 
     public static IReadOnlyList<Phase> ReadPhases(string json) =>
-        JsonSerializer.Deserialize<Phase[]>(json, PhaseJson) ?? [];
+        JsonSerializer.Deserialize<Phase[]>(json, ApiServices.Json) ?? [];
 
     private static string? Precision(PartialDate? date) => date is { } d ? EnumNames.Of(d.Precision) : null;
 
-    private static JsonSerializerOptions CreatePhaseJson()
-    {
-        var options = new JsonSerializerOptions();
-        ApiServices.Configure(options);
-        return options;
-    }
 }

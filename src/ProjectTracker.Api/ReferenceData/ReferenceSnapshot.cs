@@ -9,7 +9,9 @@ public sealed class ReferenceSnapshot
     private readonly FrozenDictionary<string, Place> placesBySlug;
     private readonly FrozenDictionary<string, string[]> placeChildren;
 
-    private readonly FrozenDictionary<string, string> uniqueNames;
+    private readonly FrozenDictionary<string, Place> placesByName;
+    private readonly FrozenDictionary<string, Park> parksByName;
+    private readonly FrozenDictionary<string, Sector> sectorsByName;
 
     public ReferenceSnapshot(IEnumerable<Place> places, IEnumerable<Park> parks, IEnumerable<Sector> sectors)
     {
@@ -21,26 +23,27 @@ public sealed class ReferenceSnapshot
             .ToFrozenDictionary(group => group.Key, group => group.Select(place => place.Code).ToArray(), StringComparer.Ordinal);
         Parks = parks.ToFrozenDictionary(park => park.Code, StringComparer.Ordinal);
         Sectors = sectors.ToFrozenDictionary(sector => sector.Code, StringComparer.Ordinal);
-        // Chinese names that name exactly one place, park or sector, keyed by kind: what spreadsheets write.
-        uniqueNames = placeList.Select(place => ("place:" + place.NameZh, place.Code))
-            .Concat(Parks.Values.Select(park => ("park:" + park.NameZh, park.Code)))
-            .Concat(Sectors.Values.Select(sector => ("sector:" + sector.NameZh, sector.Code)))
-            .GroupBy(entry => entry.Item1, StringComparer.Ordinal)
-            .Where(group => group.Count() == 1)
-            .ToFrozenDictionary(group => group.Key, group => group.Single().Item2, StringComparer.Ordinal);
+        // What spreadsheets write: the Chinese names that name exactly one place, park or sector.
+        placesByName = UniqueByName(placeList, place => place.NameZh);
+        parksByName = UniqueByName(Parks.Values, park => park.NameZh);
+        sectorsByName = UniqueByName(Sectors.Values, sector => sector.NameZh);
     }
 
     /// <summary>A place by code, slug or (unambiguous) Chinese name, e.g. 江夏区.</summary>
-    public Place? FindPlaceByAnyName(string? text) =>
-        FindPlace(text) ?? (text is not null && uniqueNames.TryGetValue("place:" + text, out var code) ? placesByCode.GetValueOrDefault(code) : null);
+    public Place? FindPlaceByAnyName(string? text) => FindPlace(text) ?? (text is null ? null : placesByName.GetValueOrDefault(text));
 
     /// <summary>A park by code or (unambiguous) Chinese name, e.g. 庙山产业园区.</summary>
-    public Park? FindParkByAnyName(string? text) =>
-        FindPark(text) ?? (text is not null && uniqueNames.TryGetValue("park:" + text, out var code) ? Parks.GetValueOrDefault(code) : null);
+    public Park? FindParkByAnyName(string? text) => FindPark(text) ?? (text is null ? null : parksByName.GetValueOrDefault(text));
 
     /// <summary>A sector by code or (unambiguous) Chinese name, e.g. 生物医药与医疗器械.</summary>
-    public Sector? FindSectorByAnyName(string? text) =>
-        FindSector(text) ?? (text is not null && uniqueNames.TryGetValue("sector:" + text, out var code) ? Sectors.GetValueOrDefault(code) : null);
+    public Sector? FindSectorByAnyName(string? text) => FindSector(text) ?? (text is null ? null : sectorsByName.GetValueOrDefault(text));
+
+    /// <summary>A place as other resources show it, with its names; null when the code is unknown.</summary>
+    public NamedRef? PlaceRef(string code) => placesByCode.GetValueOrDefault(code) is { } place ? new NamedRef(place.Code, place.NameZh, place.NameEn) : null;
+
+    private static FrozenDictionary<string, T> UniqueByName<T>(IEnumerable<T> items, Func<T, string> name) =>
+        items.GroupBy(name, StringComparer.Ordinal).Where(group => group.Count() == 1)
+            .ToFrozenDictionary(group => group.Key, group => group.Single(), StringComparer.Ordinal);
 
     public FrozenDictionary<string, Park> Parks { get; }
     public FrozenDictionary<string, Sector> Sectors { get; }

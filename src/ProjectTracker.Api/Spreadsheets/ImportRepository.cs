@@ -3,6 +3,7 @@ using Dapper;
 using Npgsql;
 using ProjectTracker.Api.Auth;
 using ProjectTracker.Api.Common;
+using ProjectTracker.Api.Common.Database;
 
 namespace ProjectTracker.Api.Spreadsheets;
 
@@ -10,8 +11,6 @@ namespace ProjectTracker.Api.Spreadsheets;
 public sealed class ImportRepository(NpgsqlDataSource dataSource)
 {
     public const int MaxStoredErrors = 10_000;
-    private static readonly JsonSerializerOptions Json = CreateJson();
-
     public sealed record NewImport(string FileName, SheetFormat Format, byte[] Sha256, long Bytes, ImportMode Mode, bool AllowDuplicates);
 
     public async Task<ImportStatus> CreateAsync(NewImport upload, Actor actor, CancellationToken cancellationToken)
@@ -50,16 +49,21 @@ public sealed class ImportRepository(NpgsqlDataSource dataSource)
         return row?.ToStatus();
     }
 
-    /// <summary>Who started an import and what they may write, to run it later as them.</summary>
-    public async Task<(Actor Actor, ImportMode Mode, bool AllowDuplicates, SheetFormat Format, string FileName)?> JobAsync(long id, CancellationToken cancellationToken)
+    /// <summary>An accepted upload as the worker runs it: as whom (and where that key may write), how, and which file.</summary>
+    public sealed record Job(Actor Actor, ImportMode Mode, bool AllowDuplicates, SheetFormat Format, string FileName, byte[] Sha256);
+
+    public async Task<Job?> JobAsync(long id, CancellationToken cancellationToken)
     {
-        const string Sql = "SELECT api_key_id, actor_name, place_codes, request_id, mode, allow_duplicates, format, file_name FROM imports WHERE id = @id";
+        const string Sql = """
+            SELECT api_key_id, actor_name, place_codes, request_id, mode, allow_duplicates, format, file_name, file_sha256
+            FROM imports WHERE id = @id
+            """;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<JobRow>(new CommandDefinition(Sql, new { id }, cancellationToken: cancellationToken));
         if (row is null) return null;
         var mode = row.Mode == EnumNames.Of(ImportMode.ValidRows) ? ImportMode.ValidRows : ImportMode.AllOrNothing;
         var format = row.Format == EnumNames.Of(SheetFormat.Xlsx) ? SheetFormat.Xlsx : SheetFormat.Csv;
-        return (new Actor(row.ApiKeyId, row.ActorName, ApiRole.Editor, row.PlaceCodes, row.RequestId), mode, row.AllowDuplicates, format, row.FileName);
+        return new Job(new Actor(row.ApiKeyId, row.ActorName, ApiRole.Editor, row.PlaceCodes, row.RequestId), mode, row.AllowDuplicates, format, row.FileName, row.FileSha256);
     }
 
     /// <summary>Moves the counters and state of a running import (from its own connection, outside the writing transaction).</summary>
@@ -87,7 +91,7 @@ public sealed class ImportRepository(NpgsqlDataSource dataSource)
         return connection.ExecuteAsync(new CommandDefinition(Sql, new
         {
             id, state = EnumNames.Of(state), total, written, errorCount,
-            errors = JsonSerializer.Serialize(errors.Take(MaxStoredErrors), Json),
+            errors = JsonSerializer.Serialize(errors.Take(MaxStoredErrors), ApiServices.Json),
             failure,
         }, transaction, cancellationToken: cancellationToken));
     }
@@ -110,12 +114,6 @@ public sealed class ImportRepository(NpgsqlDataSource dataSource)
         return await connection.ExecuteAsync(new CommandDefinition(Sql, new { quietFor }, cancellationToken: cancellationToken));
     }
 
-    private static JsonSerializerOptions CreateJson()
-    {
-        var options = new JsonSerializerOptions();
-        ApiServices.Configure(options);
-        return options;
-    }
 
     private sealed class JobRow
     {
@@ -127,6 +125,7 @@ public sealed class ImportRepository(NpgsqlDataSource dataSource)
         public bool AllowDuplicates { get; init; }
         public string Format { get; init; } = "";
         public string FileName { get; init; } = "";
+        public byte[] FileSha256 { get; init; } = [];
     }
 
     private sealed class Row
@@ -148,9 +147,7 @@ public sealed class ImportRepository(NpgsqlDataSource dataSource)
 
         public ImportStatus ToStatus() => new(Id, State, FileName, Format,
             Mode == EnumNames.Of(ImportMode.ValidRows) ? ImportMode.ValidRows : ImportMode.AllOrNothing,
-            RowsTotal, RowsProcessed, RowsWritten, ErrorCount, JsonSerializer.Deserialize<ImportError[]>(Errors, Json) ?? [], Failure, ActorName,
-            Utc(CreatedAt), FinishedAt is { } finished ? Utc(finished) : null);
-
-        private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+            RowsTotal, RowsProcessed, RowsWritten, ErrorCount, JsonSerializer.Deserialize<ImportError[]>(Errors, ApiServices.Json) ?? [], Failure, ActorName,
+            CreatedAt.AsUtc(), FinishedAt?.AsUtc());
     }
 }

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using System.Text.Json;
 using Dapper;
 using FluentValidation;
@@ -69,7 +68,8 @@ public sealed class ProjectImporter(
 
     public async Task RunAsync(long id, string path, Progress progress, CancellationToken cancellationToken)
     {
-        if (await imports.JobAsync(id, cancellationToken) is not var (actor, mode, allowDuplicates, format, fileName)) return;
+        // The file's SHA-256 was taken as it was uploaded; the audit record names the file by it.
+        if (await imports.JobAsync(id, cancellationToken) is not var (actor, mode, allowDuplicates, format, fileName, sha256)) return;
         try
         {
             var reference = await referenceData.CurrentAsync(cancellationToken);
@@ -91,7 +91,7 @@ public sealed class ProjectImporter(
                 GoodRows(path, format, checkedFile.BadRows, reference, progress), actor.Name, skipExistingSeedKeys: false, cancellationToken);
             await AuditLog.AppendAsync(connection, transaction, actor, AuditActions.ImportCompleted, AuditActions.ImportEntity, id, null, new
             {
-                importId = id, fileName, sha256 = Convert.ToHexStringLower(checkedFile.Sha256), mode, rowsTotal = checkedFile.Total,
+                importId = id, fileName, sha256 = Convert.ToHexStringLower(sha256), mode, rowsTotal = checkedFile.Total,
                 rowsWritten = written.Inserted, badRows = checkedFile.BadRows.Count, firstProjectId = written.FirstId, lastProjectId = written.LastId,
             }, cancellationToken);
             await ImportRepository.FinishAsync(connection, transaction, id, ImportState.Succeeded, checkedFile.Total, written.Inserted, errors.Count, errors, null, cancellationToken);
@@ -112,7 +112,7 @@ public sealed class ProjectImporter(
         }
     }
 
-    private sealed record CheckedFile(int Total, List<ImportError> Errors, HashSet<int> BadRows, byte[] Sha256);
+    private sealed record CheckedFile(int Total, List<ImportError> Errors, HashSet<int> BadRows);
 
     /// <summary>The first pass: every row read, converted and checked; nothing written.</summary>
     private async Task<CheckedFile> ValidateAsync(string path, SheetFormat format, Actor actor, bool allowDuplicates, ReferenceSnapshot reference,
@@ -161,7 +161,7 @@ public sealed class ProjectImporter(
                 var place = reference.FindPlace(request.District)!.Code;
                 if (!actor.Covers(place, reference))
                 {
-                    Fail(row, ProjectSheet.District.Field, $"this API key may only write projects in {string.Join(", ", actor.PlaceCodes)}; {place} is outside them.");
+                    Fail(row, ProjectSheet.District.Field, actor.ScopeRefusal("projects", place));
                     continue;
                 }
                 var name = Text.Fold(request.NameZh!);
@@ -181,7 +181,7 @@ public sealed class ProjectImporter(
         }
         await CheckAgainstDatabaseAsync(pending, allowDuplicates, Fail, cancellationToken);
         errors.Sort((a, b) => a.Row.CompareTo(b.Row));
-        return new CheckedFile(total, errors, badRows, await HashAsync(path, cancellationToken));
+        return new CheckedFile(total, errors, badRows);
     }
 
     /// <summary>Names already recorded in the same place, and project codes already taken, for a batch of good rows.</summary>
@@ -246,11 +246,5 @@ public sealed class ProjectImporter(
     {
         var end = propertyName.IndexOfAny(['.', '[']);
         return JsonNamingPolicy.CamelCase.ConvertName(end < 0 ? propertyName : propertyName[..end]);
-    }
-
-    private static async Task<byte[]> HashAsync(string path, CancellationToken cancellationToken)
-    {
-        await using var file = File.OpenRead(path);
-        return await SHA256.HashDataAsync(file, cancellationToken);
     }
 }

@@ -37,8 +37,9 @@ public sealed class TargetRepository(NpgsqlDataSource dataSource, ReferenceCatal
             SELECT id, place_code AS district_code, park_code, sector_code, year, measure, min_project_amount,
                    target_value AS value, qualifier, title, version FROM created
             """;
-        var (parameters, place) = await ParametersAsync(request, cancellationToken);
-        if (!await CoversAsync(actor, place, cancellationToken)) return null;
+        var reference = await catalog.CurrentAsync(cancellationToken);
+        var (parameters, place) = Parameters(request, reference);
+        if (!actor.Covers(place, reference)) return null;
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var target = await connection.QuerySingleAsync<Target>(new CommandDefinition(Sql, parameters, transaction, cancellationToken: cancellationToken));
@@ -63,14 +64,15 @@ public sealed class TargetRepository(NpgsqlDataSource dataSource, ReferenceCatal
             SELECT id, place_code AS district_code, park_code, sector_code, year, measure, min_project_amount,
                    target_value AS value, qualifier, title, version FROM updated
             """;
-        var (parameters, place) = await ParametersAsync(request, cancellationToken);
+        var reference = await catalog.CurrentAsync(cancellationToken);
+        var (parameters, place) = Parameters(request, reference);
         parameters.Add("id", id);
         await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var before = await connection.QuerySingleOrDefaultAsync<Target>(new CommandDefinition($"{Select} WHERE id = @id FOR UPDATE", new { id }, transaction, cancellationToken: cancellationToken));
         if (before is null) return (UpdateOutcome.NotFound, null);
         if (expectedVersion is { } expected && expected != before.Version) return (UpdateOutcome.Stale, before);
-        if (!await CoversAsync(actor, before.DistrictCode, cancellationToken) || !await CoversAsync(actor, place, cancellationToken)) return (UpdateOutcome.Forbidden, before);
+        if (!actor.Covers(before.DistrictCode, reference) || !actor.Covers(place, reference)) return (UpdateOutcome.Forbidden, before);
 
         var saved = await connection.QuerySingleAsync<Target>(new CommandDefinition(Update, parameters, transaction, cancellationToken: cancellationToken));
         await AuditLog.AppendAsync(connection, transaction, actor, AuditActions.TargetUpdated, AuditActions.TargetEntity, id, before, saved, cancellationToken);
@@ -78,12 +80,8 @@ public sealed class TargetRepository(NpgsqlDataSource dataSource, ReferenceCatal
         return (UpdateOutcome.Saved, saved);
     }
 
-    private async Task<bool> CoversAsync(Actor actor, string placeCode, CancellationToken cancellationToken) =>
-        actor.Covers(placeCode, await catalog.CurrentAsync(cancellationToken));
-
-    private async Task<(DynamicParameters Parameters, string PlaceCode)> ParametersAsync(TargetRequest request, CancellationToken cancellationToken)
+    private static (DynamicParameters Parameters, string PlaceCode) Parameters(TargetRequest request, ReferenceSnapshot reference)
     {
-        var reference = await catalog.CurrentAsync(cancellationToken);
         var place = reference.FindPlace(request.District)!.Code;
         return (new DynamicParameters(new
         {

@@ -9,7 +9,7 @@ namespace ProjectTracker.IntegrationTests.Infrastructure;
 /// <summary>Talking to the API as a client would, with the API's own JSON conventions.</summary>
 public static class ApiJson
 {
-    public static readonly JsonSerializerOptions Options = Create();
+    public static readonly JsonSerializerOptions Options = ApiServices.Json;
 
     public static async Task<T> ReadAsync<T>(this HttpResponseMessage response, HttpStatusCode expected = HttpStatusCode.OK)
     {
@@ -57,11 +57,4 @@ public static class ApiJson
 
     public static async Task<Project> CreateProjectAsync(this HttpClient client, ProjectRequest request) =>
         await (await client.PostAsync("/api/projects", request)).ReadAsync<Project>(HttpStatusCode.Created);
-
-    private static JsonSerializerOptions Create()
-    {
-        var options = new JsonSerializerOptions();
-        ApiServices.Configure(options);
-        return options;
-    }
 }

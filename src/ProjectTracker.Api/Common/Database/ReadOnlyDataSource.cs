@@ -10,8 +10,6 @@ namespace ProjectTracker.Api.Common.Database;
 /// </summary>
 public sealed class ReadOnlyDataSource(NpgsqlDataSource dataSource, bool isReplica) : IAsyncDisposable
 {
-    public NpgsqlDataSource DataSource => dataSource;
-
     /// <summary>Whether reads go to a replica rather than the primary.</summary>
     public bool IsReplica => isReplica;
 

@@ -25,22 +25,14 @@ public interface IResponseExample
 
 internal sealed class ResponseExamples : IOperationFilter
 {
-    private static readonly JsonSerializerOptions Json = CreateJson();
-
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
     {
         if (context.MethodInfo.GetCustomAttributes().OfType<IResponseExampleSource>().FirstOrDefault() is not { } source) return;
         if (operation.Responses?.TryGetValue("200", out var response) != true || response?.Content is null) return;
         if (response.Content.TryGetValue("application/json", out var media) && media is OpenApiMediaType json)
         {
-            json.Example = JsonSerializer.SerializeToNode(source.Build(), Json);
+            json.Example = JsonSerializer.SerializeToNode(source.Build(), ApiServices.Json);
         }
     }
 
-    private static JsonSerializerOptions CreateJson()
-    {
-        var options = new JsonSerializerOptions();
-        ApiServices.Configure(options);
-        return options;
-    }
 }

@@ -2,15 +2,13 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.OpenApi;
 using ProjectTracker.Api.Auth;
-using ProjectTracker.Api.Common.Idempotency;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
 namespace ProjectTracker.Api.Common.Swagger;
 
 /// <summary>
 /// Marks every operation as needing the API key (so Swagger UI's Authorize button sends it) and declares the
-/// 401 it answers without one, the 403 of those that need more than reading, the 429 of writes, and the
-/// Idempotency-Key header (and its 422) of every POST.
+/// 401 it answers without one, the 403 of those that need more than reading, and the 429 of writes.
 /// </summary>
 internal sealed class SecurityRequirements : IOperationFilter
 {
@@ -27,6 +25,7 @@ internal sealed class SecurityRequirements : IOperationFilter
                           "Reads need one unless Auth:AnonymousRead is true; writes need an editor key, deletions and keys an admin key.",
         });
         options.OperationFilter<SecurityRequirements>();
+        options.OperationFilter<IdempotencyKeyHeader>();
     }
 
     public void Apply(OpenApiOperation operation, OperationFilterContext context)
@@ -48,23 +47,9 @@ internal sealed class SecurityRequirements : IOperationFilter
         {
             Add(operation, "429", "Too many writes from this key; see Retry-After.", problem);
         }
-        if (method == "POST")
-        {
-            operation.Parameters ??= [];
-            operation.Parameters.Add(new OpenApiParameter
-            {
-                Name = IdempotencyFilter.HeaderName,
-                In = ParameterLocation.Header,
-                Required = false,
-                Description = "Any unique value (e.g. a UUID): a retry with the same key and request returns the first answer " +
-                              "(marked Idempotent-Replayed) without writing again; the same key with another request is a 422. Kept for Idempotency:Retention.",
-                Schema = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 255 },
-            });
-            Add(operation, "422", "The Idempotency-Key was used before with a different request.", problem);
-        }
     }
 
-    private static void Add(OpenApiOperation operation, string status, string description, IOpenApiSchema schema)
+    internal static void Add(OpenApiOperation operation, string status, string description, IOpenApiSchema schema)
     {
         if (operation.Responses!.ContainsKey(status)) return;
         operation.Responses[status] = new OpenApiResponse
