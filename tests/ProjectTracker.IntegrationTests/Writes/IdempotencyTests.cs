@@ -71,6 +71,17 @@ public sealed class IdempotencyTests(TestDatabase database) : DatabaseTests(data
     }
 
     [Fact]
+    public async Task ManyMoreConcurrentKeyedRequestsThanPooledConnectionsAllComplete()
+    {
+        // Each keyed request holds its key's lock while it writes; were the locks taken from the main pool (8), these
+        // would hold every connection and wait for one more until the pool's timeout answered 503.
+        var responses = await Task.WhenAll(Enumerable.Range(0, 40).Select(i =>
+            Client().SendAsync(Post("/api/projects", ApiJson.Project($"幂等并发{i}号"), Guid.NewGuid().ToString()), Cancellation)));
+
+        Assert.All(responses, response => Assert.Equal(HttpStatusCode.Created, response.StatusCode));
+    }
+
+    [Fact]
     public async Task KeysBelongToTheirApiKeySoTwoClientsDoNotCollide()
     {
         var key = Guid.NewGuid().ToString();

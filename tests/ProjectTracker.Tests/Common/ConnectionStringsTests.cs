@@ -12,7 +12,8 @@ public sealed class ConnectionStringsTests
 
         Assert.Equal(5, result.Timeout);
         Assert.Equal(64, result.MaxAutoPrepare);
-        Assert.Equal(32, result.MaxPoolSize);
+        Assert.Equal(8, result.MaxPoolSize);
+        Assert.True(result.Multiplexing);
         Assert.True(result.NoResetOnClose);
         Assert.Equal("db", result.Host);
     }
@@ -20,11 +21,20 @@ public sealed class ConnectionStringsTests
     [Fact]
     public void ExplicitSettingsWin()
     {
-        var result = new NpgsqlConnectionStringBuilder(ConnectionStrings.WithDefaults("Host=db;Timeout=30;Maximum Pool Size=8;Max Auto Prepare=0;No Reset On Close=false"));
+        var result = new NpgsqlConnectionStringBuilder(ConnectionStrings.WithDefaults("Host=db;Timeout=30;Maximum Pool Size=20;Multiplexing=false;Max Auto Prepare=0;No Reset On Close=false"));
 
         Assert.Equal(30, result.Timeout);
-        Assert.Equal(8, result.MaxPoolSize);
+        Assert.Equal(20, result.MaxPoolSize);
+        Assert.False(result.Multiplexing);
         Assert.Equal(0, result.MaxAutoPrepare);
         Assert.False(result.NoResetOnClose);
+    }
+
+    [Fact]
+    public void WithoutPoolingThereIsNoMultiplexing()
+    {
+        var result = new NpgsqlConnectionStringBuilder(ConnectionStrings.WithDefaults("Host=db;Pooling=false"));
+
+        Assert.False(result.Multiplexing);
     }
 }

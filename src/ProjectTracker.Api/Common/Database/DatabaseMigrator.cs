@@ -35,7 +35,7 @@ public sealed class DatabaseMigrator(IConfiguration configuration, IOptions<Data
 
         // Not pooled: Evolve sets the search path and holds a session lock on this connection, state no
         // other user of a pooled connection should inherit.
-        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionStrings.WithDefaults(connectionString)) { Pooling = false }.ConnectionString);
+        using var connection = new NpgsqlConnection(new NpgsqlConnectionStringBuilder(ConnectionStrings.WithDefaults(connectionString)) { Pooling = false, Multiplexing = false }.ConnectionString);
         var evolve = new Evolve(connection, message => logger.LogDebug("Evolve: {Message}", message))
         {
             Locations = [options.Value.MigrationsPath, .. extraLocations ?? []],

@@ -20,13 +20,19 @@ public static class DatabaseServices
             provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStrings.ReadOnly) is { Length: > 0 } replica
                 ? new ReadOnlyDataSource(Build(replica, provider), isReplica: true)
                 : new ReadOnlyDataSource(provider.GetRequiredService<NpgsqlDataSource>(), isReplica: false));
+        services.AddSingleton(provider => new IdempotencyDataSource(Build(ConnectionStrings.Require(provider.GetRequiredService<IConfiguration>()), provider,
+            connection => connection.Multiplexing = false)));
         services.AddSingleton<DatabaseMigrator>();
         return services;
     }
 
-    private static NpgsqlDataSource Build(string connectionString, IServiceProvider provider) =>
-        new NpgsqlDataSourceBuilder(ConnectionStrings.WithDefaults(connectionString))
+    private static NpgsqlDataSource Build(string connectionString, IServiceProvider provider, Action<NpgsqlConnectionStringBuilder>? adjust = null)
+    {
+        var settings = new NpgsqlConnectionStringBuilder(ConnectionStrings.WithDefaults(connectionString));
+        adjust?.Invoke(settings);
+        return new NpgsqlDataSourceBuilder(settings.ConnectionString)
             .UseLoggerFactory(provider.GetRequiredService<ILoggerFactory>())
             .MapProjectTrackerEnums()
             .Build();
+    }
 }

@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using ProjectTracker.Api.Auth;
+using ProjectTracker.Api.Common.Database;
 
 namespace ProjectTracker.Api.Common.Idempotency;
 
@@ -17,7 +18,7 @@ namespace ProjectTracker.Api.Common.Idempotency;
 /// Concurrent requests with one key are serialised by an advisory lock held until the first answer is stored, so
 /// ten identical requests in parallel write once. Server errors (5xx) are not stored: a retry runs again.
 /// </summary>
-public sealed class IdempotencyFilter(NpgsqlDataSource dataSource, IOptions<IdempotencyOptions> options) : IAsyncResourceFilter
+public sealed class IdempotencyFilter(IdempotencyDataSource dataSource, IOptions<IdempotencyOptions> options) : IAsyncResourceFilter
 {
     public const string HeaderName = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
