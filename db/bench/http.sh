@@ -9,6 +9,7 @@
 #
 #   db/bench/http.sh
 #   PT_BENCH_PROJECTS=100000 PT_BENCH_SECONDS=10 db/bench/http.sh
+#   PT_BENCH_ONLY="byid page" db/bench/http.sh      (only these endpoints, by their pgbench script name)
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/common.sh"
 seconds="${PT_BENCH_SECONDS:-10}"
@@ -155,6 +156,7 @@ median() { sort -g | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] 
 declare -a rows
 measure() { # title, wrk script, path, pgbench script
   local title="$1" script="$2" path="$3" sql="$4" round result tps
+  [[ -z "${PT_BENCH_ONLY:-}" || " $PT_BENCH_ONLY " == *" $sql "* ]] || return 0
   local -a rps=() p50=() p99=() errors=() tpss=()
   say "bench: $title"
   run_wrk "$script" "$path" >/dev/null   # warm-up: JIT, prepared statements, caches
@@ -180,8 +182,20 @@ measure "totals by district, signings of $year" fixed "/api/dashboard/totals?gro
 measure "totals by district × status" fixed "/api/dashboard/totals?groupBy=district,status" totals_status
 measure "time series of signings by month, 6 years" fixed "/api/dashboard/timeseries?measure=signed&interval=month&from=$((year - 5))-01&to=$year-12" series
 measure "create (POST)" create "/api/projects" create
-plain_year="$(for _ in $(seq 1 "$rounds"); do run_pgbench plain_year; done | median)"
-plain_status="$(for _ in $(seq 1 "$rounds"); do run_pgbench plain_status; done | median)"
+# Put the data back as generated, so that every run measures the same projects.
+bench_psql >/dev/null <<'SQL'
+BEGIN;
+CREATE TEMP TABLE created ON COMMIT DROP AS SELECT id FROM projects WHERE seed_key IS NULL AND name_zh LIKE '压测新项目%';
+DELETE FROM project_history WHERE project_id IN (SELECT id FROM created);
+DELETE FROM projects WHERE id IN (SELECT id FROM created);
+COMMIT;
+VACUUM (ANALYZE) projects, project_history;
+SQL
+plain_year=0 plain_status=0
+if [[ -z "${PT_BENCH_ONLY:-}" ]]; then
+  plain_year="$(for _ in $(seq 1 "$rounds"); do run_pgbench plain_year; done | median)"
+  plain_status="$(for _ in $(seq 1 "$rounds"); do run_pgbench plain_status; done | median)"
+fi
 
 {
   printf '# HTTP benchmark, %s projects\n\n' "$(bench_psql -c "SELECT count(*) FROM projects")"
