@@ -104,7 +104,11 @@ public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReadOnlyDataS
         }
         parameters.Add("limit", limit + 1);
 
-        var sql = $"{SelectProjects}\nWHERE {pageWhere}\nORDER BY {sort.OrderBy}\nLIMIT @limit;";
+        // A walk finds the page's ids first, from the index alone (projects_signed_on_search holds the text), and
+        // only then reads those rows: reading every row it passes over would cost a heap page per project.
+        var sql = textByIndex
+            ? $"{SelectProjects}\nWHERE {pageWhere}\nORDER BY {sort.OrderBy}\nLIMIT @limit;"
+            : $"{SelectProjects}\nWHERE p.id IN (SELECT p.id FROM projects p WHERE {pageWhere} ORDER BY {sort.OrderBy} LIMIT @limit)\nORDER BY {sort.OrderBy};";
         if (includeTotal) sql += $"\nSELECT count(*) FROM projects p WHERE {where};";
 
         await using var connection = await reads.OpenConnectionAsync(cancellationToken);
