@@ -82,7 +82,7 @@ public sealed record ProjectWrite
     }
 
     public static IReadOnlyList<Phase> ReadPhases(string json) =>
-        JsonSerializer.Deserialize<Phase[]>(json, ApiServices.Json) ?? [];
+        json == "[]" ? [] : JsonSerializer.Deserialize<Phase[]>(json, ApiServices.Json) ?? []; // most projects have no phases
 
     private static string? Precision(PartialDate? date) => date is { } d ? EnumNames.Of(d.Precision) : null;
 
