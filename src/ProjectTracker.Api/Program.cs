@@ -42,6 +42,8 @@ builder.Services.AddSingleton<SearchStatistics>();
 builder.Services.AddSingleton<ProjectRepository>();
 builder.Services.AddSingleton<SeedLoader>();
 builder.Services.AddSingleton<DashboardQueries>();
+builder.Services.Configure<DashboardOptions>(builder.Configuration.GetSection(DashboardOptions.Section));
+builder.Services.AddSingleton<DashboardAnswers>();
 builder.Services.AddSingleton<TargetRepository>();
 builder.Services.AddSingleton<DataGenerator>();
 builder.Services.AddSingleton<AuditRepository>();

@@ -13,9 +13,10 @@ namespace ProjectTracker.Api.Dashboard;
 /// writing transaction) plus the request. When nothing was committed since the client's copy, the
 /// answer is 304 after one tiny query. The version is read before the data, so an answer is never
 /// older than its ETag says: at worst a client gets a fresh 200 once more. Version and data come from the same
-/// source (the replica, when there is one), so the ETag never runs ahead of the answer.
+/// source (the replica, when there is one), so the ETag never runs ahead of the answer. An answer already computed
+/// under the same ETag (by another client) is served again (<see cref="DashboardAnswers"/>).
 /// </summary>
-public sealed class DashboardCacheFilter(ReadOnlyDataSource dataSource) : IAsyncActionFilter
+public sealed class DashboardCacheFilter(ReadOnlyDataSource dataSource, DashboardAnswers answers) : IAsyncActionFilter
 {
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
@@ -30,14 +31,21 @@ public sealed class DashboardCacheFilter(ReadOnlyDataSource dataSource) : IAsync
                 context.Result = new StatusCodeResult(StatusCodes.Status304NotModified);
                 return;
             }
+            if (answers.TryGet(etag, out var answer))
+            {
+                SetHeaders(http.Response, etag);
+                context.Result = new ObjectResult(answer) { DeclaredType = answer!.GetType() };
+                return;
+            }
             http.Items[nameof(DashboardCacheFilter)] = etag;
         }
 
         var executed = await next();
-        if (executed.Exception is null && executed.Result is ObjectResult { StatusCode: null or StatusCodes.Status200OK } &&
+        if (executed.Exception is null && executed.Result is ObjectResult { StatusCode: null or StatusCodes.Status200OK, Value: { } computed } &&
             http.Items[nameof(DashboardCacheFilter)] is string fresh)
         {
             SetHeaders(http.Response, fresh);
+            answers.Keep(fresh, computed);
         }
     }
 

@@ -36,6 +36,25 @@ public sealed class DashboardWritesTests(TestDatabase database) : DatabaseTests(
     }
 
     [Fact]
+    public async Task AKeptAnswerIsServedOnlyUntilTheNextWrite()
+    {
+        var client = Client();
+        const string Url = "/api/dashboard/totals?groupBy=district&measure=signed";
+        var first = await client.GetStringAsync(Url, Cancellation);
+        var kept = await client.GetAsync(Url, Cancellation);
+        Assert.Equal(first, await kept.Content.ReadAsStringAsync(Cancellation));
+        var keptCsv = await client.GetAsync(Url + "&format=csv", Cancellation);
+        Assert.Equal("text/csv", keptCsv.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("text/csv", (await client.GetAsync(Url + "&format=csv", Cancellation)).Content.Headers.ContentType?.MediaType);
+
+        await client.CreateProjectAsync(ApiJson.Project("保留答案后新项目", signedOn: "2023-05-06"));
+        var after = await client.GetAsync(Url, Cancellation);
+
+        Assert.NotEqual(kept.Headers.ETag!.Tag, after.Headers.ETag!.Tag);
+        Assert.Equal((await kept.ReadAsync<TotalsResult>()).Total.ProjectCount + 1, (await after.ReadAsync<TotalsResult>()).Total.ProjectCount);
+    }
+
+    [Fact]
     public async Task CsvAndJsonOfOneQueryHaveDifferentETags()
     {
         var json = await Client().GetAsync("/api/dashboard/totals?groupBy=status", Cancellation);
