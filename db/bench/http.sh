@@ -188,6 +188,15 @@ measure "text search q=医疗器械, 50 rows" fixed "/api/projects?q=%E5%8C%BB%E
 measure "totals by district, signings of $year" fixed "/api/dashboard/totals?groupBy=district&measure=signed&signedFrom=$year&signedTo=$year" totals_year
 measure "totals by district × status" fixed "/api/dashboard/totals?groupBy=district,status" totals_status
 measure "time series of signings by month, 6 years" fixed "/api/dashboard/timeseries?measure=signed&interval=month&from=$((year - 5))-01&to=$year-12" series
+# The same dashboards with no kept answers (DashboardAnswers): every request aggregates the rollups.
+if [[ -z "${PT_BENCH_ONLY:-}" || " $PT_BENCH_ONLY " == *" computed "* ]]; then
+  bench_stop_api
+  bench_start_api Dashboard__AnswerLifetime=00:00:00
+  pid="$api_pid"
+  PT_BENCH_ONLY="totals_year totals_status series" measure "totals by district, signings of $year — computed each time" fixed "/api/dashboard/totals?groupBy=district&measure=signed&signedFrom=$year&signedTo=$year" totals_year
+  PT_BENCH_ONLY="totals_year totals_status series" measure "totals by district × status — computed each time" fixed "/api/dashboard/totals?groupBy=district,status" totals_status
+  PT_BENCH_ONLY="totals_year totals_status series" measure "time series of signings by month, 6 years — computed each time" fixed "/api/dashboard/timeseries?measure=signed&interval=month&from=$((year - 5))-01&to=$year-12" series
+fi
 measure "create (POST)" create "/api/projects" create
 # Put the data back as generated, so that every run measures the same projects.
 bench_psql >/dev/null <<'SQL'
