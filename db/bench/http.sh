@@ -185,18 +185,17 @@ measure "get by id (random ids)" byid "/api/projects/$min_id" byid
 measure "filtered page: district + status, by signedOn, 50 rows" fixed "$page" page
 measure "next page by cursor" fixed "$page&cursor=$next_cursor" next
 measure "text search q=医疗器械, 50 rows" fixed "/api/projects?q=%E5%8C%BB%E7%96%97%E5%99%A8%E6%A2%B0&limit=50" search
-measure "totals by district, signings of $year" fixed "/api/dashboard/totals?groupBy=district&measure=signed&signedFrom=$year&signedTo=$year" totals_year
-measure "totals by district × status" fixed "/api/dashboard/totals?groupBy=district,status" totals_status
-measure "time series of signings by month, 6 years" fixed "/api/dashboard/timeseries?measure=signed&interval=month&from=$((year - 5))-01&to=$year-12" series
+dashboards() { # title suffix
+  measure "totals by district, signings of $year$1" fixed "/api/dashboard/totals?groupBy=district&measure=signed&signedFrom=$year&signedTo=$year" totals_year
+  measure "totals by district × status$1" fixed "/api/dashboard/totals?groupBy=district,status" totals_status
+  measure "time series of signings by month, 6 years$1" fixed "/api/dashboard/timeseries?measure=signed&interval=month&from=$((year - 5))-01&to=$year-12" series
+}
+dashboards ""
 # The same dashboards with no kept answers (DashboardAnswers): every request aggregates the rollups.
-if [[ -z "${PT_BENCH_ONLY:-}" || " $PT_BENCH_ONLY " == *" computed "* ]]; then
-  bench_stop_api
-  bench_start_api Dashboard__AnswerLifetime=00:00:00
-  pid="$api_pid"
-  PT_BENCH_ONLY="totals_year totals_status series" measure "totals by district, signings of $year — computed each time" fixed "/api/dashboard/totals?groupBy=district&measure=signed&signedFrom=$year&signedTo=$year" totals_year
-  PT_BENCH_ONLY="totals_year totals_status series" measure "totals by district × status — computed each time" fixed "/api/dashboard/totals?groupBy=district,status" totals_status
-  PT_BENCH_ONLY="totals_year totals_status series" measure "time series of signings by month, 6 years — computed each time" fixed "/api/dashboard/timeseries?measure=signed&interval=month&from=$((year - 5))-01&to=$year-12" series
-fi
+bench_stop_api
+bench_start_api Dashboard__AnswerLifetime=00:00:00
+pid="$api_pid"
+dashboards " — computed each time"
 measure "create (POST)" create "/api/projects" create
 # Put the data back as generated, so that every run measures the same projects.
 bench_psql >/dev/null <<'SQL'

@@ -5,5 +5,5 @@ using ProjectTracker.Benchmarks;
 // Repository benchmarks need PROJECTTRACKER_BENCH_DB (a connection string to a database with projects).
 // db/bench/soak.sh runs this program's soak load: -- soak <url> <key> <seconds> <workers> <tag> <min id> <max id> <district>
 if (args.Length > 0 && args[0] == "soak") return await Soak.RunAsync(args);
-BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+BenchmarkSwitcher.FromAssembly(typeof(Soak).Assembly).Run(args); // (typeof(Program) would be the API's too)
 return 0;

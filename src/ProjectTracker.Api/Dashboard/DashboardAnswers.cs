@@ -1,19 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 
 namespace ProjectTracker.Api.Dashboard;
-
-/// <summary>The <c>Dashboard</c> section of the configuration.</summary>
-public sealed class DashboardOptions
-{
-    public const string Section = "Dashboard";
-
-    /// <summary>How long a computed answer is kept for other requests at the same data version (0 turns keeping off).</summary>
-    public TimeSpan AnswerLifetime { get; set; } = TimeSpan.FromMinutes(1);
-
-    /// <summary>How many answers are kept at most; the least recently used go first.</summary>
-    public int AnswerLimit { get; set; } = 1_000;
-}
 
 /// <summary>
 /// Computed dashboard answers, kept by their ETag: many viewers polling the same figures then cost one read of the
@@ -27,7 +16,7 @@ public sealed class DashboardAnswers(IOptions<DashboardOptions> options, TimePro
 
     private bool Enabled => options.Value.AnswerLifetime > TimeSpan.Zero && options.Value.AnswerLimit > 0;
 
-    public bool TryGet(string etag, out object? answer)
+    public bool TryGet(string etag, [NotNullWhen(true)] out object? answer)
     {
         answer = null;
         return Enabled && answers.TryGetValue(Key(etag), out answer);

@@ -34,7 +34,7 @@ public sealed class DashboardCacheFilter(ReadOnlyDataSource dataSource, Dashboar
             if (answers.TryGet(etag, out var answer))
             {
                 SetHeaders(http.Response, etag);
-                context.Result = new ObjectResult(answer) { DeclaredType = answer!.GetType() };
+                context.Result = new ObjectResult(answer) { DeclaredType = answer.GetType() };
                 return;
             }
             http.Items[nameof(DashboardCacheFilter)] = etag;
