@@ -27,8 +27,9 @@ public class RepositoryBenchmarks
             ?? throw new InvalidOperationException("Set PROJECTTRACKER_BENCH_DB to a connection string of a database with projects (see db/bench).");
         DefaultTypeMap.MatchNamesWithUnderscores = true;
         dataSource = new NpgsqlDataSourceBuilder(ConnectionStrings.WithDefaults(connectionString)).MapProjectTrackerEnums().Build();
-        var reads = new ReadOnlyDataSource(dataSource, isReplica: false);
-        repository = new ProjectRepository(dataSource, reads, new ReferenceCatalog(dataSource, TimeProvider.System), new SearchStatistics(reads, TimeProvider.System));
+        var reads = new ReadOnlyDataSource(dataSource, dataSource, isReplica: false);
+        repository = new ProjectRepository(dataSource, new ShortQueryDataSource(dataSource), reads, new ReferenceCatalog(dataSource, TimeProvider.System),
+            new SearchStatistics(reads, TimeProvider.System));
         using var connection = dataSource.OpenConnection();
         ids = connection.Query<long>("SELECT id FROM projects WHERE deleted_at IS NULL ORDER BY random() LIMIT 10000").ToArray();
         var busiest = connection.ExecuteScalar<string>("SELECT place_code FROM projects GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")!;

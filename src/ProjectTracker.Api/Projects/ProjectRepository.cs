@@ -26,7 +26,8 @@ public abstract record ProjectWriteResult
     public sealed record Forbidden(string Detail) : ProjectWriteResult;
 }
 
-public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReadOnlyDataSource reads, ReferenceCatalog referenceData, SearchStatistics search)
+public sealed class ProjectRepository(
+    NpgsqlDataSource dataSource, ShortQueryDataSource shortQueries, ReadOnlyDataSource reads, ReferenceCatalog referenceData, SearchStatistics search)
 {
     /// <summary>Advisory-lock namespace serialising creations of the same name in the same place.</summary>
     private const int NameLockNamespace = 7_001;
@@ -43,7 +44,7 @@ public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReadOnlyDataS
 
     public async Task<Project?> GetAsync(long id, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await shortQueries.OpenConnectionAsync(cancellationToken);
         return await GetAsync(connection, null, id, cancellationToken);
     }
 
@@ -111,7 +112,8 @@ public sealed class ProjectRepository(NpgsqlDataSource dataSource, ReadOnlyDataS
             : $"{SelectProjects}\nWHERE p.id IN (SELECT p.id FROM projects p WHERE {pageWhere} ORDER BY {sort.OrderBy} LIMIT @limit)\nORDER BY {sort.OrderBy};";
         if (includeTotal) sql += $"\nSELECT count(*) FROM projects p WHERE {where};";
 
-        await using var connection = await reads.OpenConnectionAsync(cancellationToken);
+        // A walk's time limit needs a transaction, which holds its connection for the walk's duration.
+        await using var connection = budget is null ? await reads.OpenConnectionAsync(cancellationToken) : await reads.OpenHeldConnectionAsync(cancellationToken);
         await using var transaction = budget is null ? null : await connection.BeginTransactionAsync(cancellationToken);
         if (budget is { } timeout)
         {

@@ -62,7 +62,7 @@ public sealed class ProjectExporter(ReadOnlyDataSource dataSource, ReferenceCata
         var parameters = new DynamicParameters();
         var where = ProjectFilterSql.Conditions(query, reference, parameters, includeDeleted: false);
         var sql = $"{ProjectRepository.SelectProjects}\nWHERE {where}\nORDER BY p.id";
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await dataSource.OpenHeldConnectionAsync(cancellationToken);
         // Each read waits on the client taking the file; the command timeout bounds each wait, not the whole export.
         await foreach (var row in connection.QueryUnbufferedAsync<ProjectRow>(sql, parameters, commandTimeout: 300).WithCancellation(cancellationToken))
         {

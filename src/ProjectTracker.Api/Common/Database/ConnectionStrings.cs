@@ -39,10 +39,11 @@ public static class ConnectionStrings
         Default("Auto Prepare Min Usages", () => builder.AutoPrepareMinUsages = 2);
         // PostgreSQL does best with about as many busy backends as it has cores: on two cores, pgbench's
         // best for a read by id is at 2 clients (~30,000 TPS), and 32 clients get a quarter of that. So
-        // the pool is small, and multiplexing lets the concurrent requests' commands share those few
-        // connections, written and read back in batches (fewer round trips and system calls). A
-        // transaction binds a connection for its duration, so writes and long reads keep one to
-        // themselves; the pool of 8 leaves room for several at once.
+        // the pools are small, and multiplexing lets the concurrent requests' commands share their few
+        // connections, written and read back in batches (fewer round trips and system calls). Short
+        // reads have a pool of their own, smaller still (ShortQueryDataSource); this one is for
+        // transactions and long reads, each of which binds a connection for its duration: 8 leaves room
+        // for several at once.
         Default("Maximum Pool Size", () => builder.MaxPoolSize = 8);
         Default("Multiplexing", () => builder.Multiplexing = builder.Pooling); // (multiplexing needs the pool)
         // Nothing the API runs leaves session state behind (SET LOCAL, transaction-scoped advisory

@@ -1,4 +1,5 @@
 using Dapper;
+using Microsoft.Extensions.Options;
 using Npgsql;
 
 namespace ProjectTracker.Api.Common.Database;
@@ -6,10 +7,11 @@ namespace ProjectTracker.Api.Common.Database;
 public static class DatabaseServices
 {
     /// <summary>
-    /// Registers the one <see cref="NpgsqlDataSource"/> of the process, built from
-    /// <c>ConnectionStrings:ProjectTracker</c> when first needed (so test hosts can override it), and the
-    /// <see cref="ReadOnlyDataSource"/> that list and dashboard queries read from, and the separate pool of
-    /// <see cref="IdempotencyDataSource"/> that holds idempotency locks.
+    /// Registers the primary's <see cref="NpgsqlDataSource"/> (writes, transactions, long reads), built from
+    /// <c>ConnectionStrings:ProjectTracker</c> when first needed (so test hosts can override it); its small
+    /// multiplexed pool for short reads (<see cref="ShortQueryDataSource"/>); the <see cref="ReadOnlyDataSource"/>
+    /// that list and dashboard queries read from; and the separate pool of <see cref="IdempotencyDataSource"/>
+    /// that holds idempotency locks.
     /// </summary>
     public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration)
     {
@@ -18,10 +20,21 @@ public static class DatabaseServices
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         static string Primary(IServiceProvider provider) => ConnectionStrings.Require(provider.GetRequiredService<IConfiguration>());
         services.AddSingleton(provider => Build(Primary(provider), provider));
+        services.AddSingleton(provider => new ShortQueryDataSource(Build(Primary(provider), provider, connection =>
+        {
+            connection.MaxPoolSize = Math.Max(1, provider.GetRequiredService<IOptions<DatabaseOptions>>().Value.ShortQueryConnections);
+            connection.MinPoolSize = Math.Min(connection.MinPoolSize, connection.MaxPoolSize);
+            connection.Multiplexing = connection.Pooling;
+        })));
         services.AddSingleton(provider =>
-            provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStrings.ReadOnly) is { Length: > 0 } replica
-                ? new ReadOnlyDataSource(Build(replica, provider), isReplica: true)
-                : new ReadOnlyDataSource(provider.GetRequiredService<NpgsqlDataSource>(), isReplica: false));
+        {
+            if (provider.GetRequiredService<IConfiguration>().GetConnectionString(ConnectionStrings.ReadOnly) is { Length: > 0 } replica)
+            {
+                var replicaSource = Build(replica, provider);
+                return new ReadOnlyDataSource(replicaSource, replicaSource, isReplica: true);
+            }
+            return new ReadOnlyDataSource(provider.GetRequiredService<ShortQueryDataSource>().DataSource, provider.GetRequiredService<NpgsqlDataSource>(), isReplica: false);
+        });
         services.AddSingleton(provider => new IdempotencyDataSource(Build(Primary(provider), provider, connection => connection.Multiplexing = false)));
         services.AddSingleton<DatabaseMigrator>();
         return services;
