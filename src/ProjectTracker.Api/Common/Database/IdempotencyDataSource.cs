@@ -8,9 +8,4 @@ namespace ProjectTracker.Api.Common.Database;
 /// each waited for one more to do its write. Not multiplexed: the lock lives in a transaction kept open across
 /// the request.
 /// </summary>
-public sealed class IdempotencyDataSource(NpgsqlDataSource dataSource) : IAsyncDisposable
-{
-    public ValueTask<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken) => dataSource.OpenConnectionAsync(cancellationToken);
-
-    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
-}
+public sealed class IdempotencyDataSource(NpgsqlDataSource dataSource) : DedicatedPool(dataSource);

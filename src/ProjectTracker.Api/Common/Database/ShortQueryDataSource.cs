@@ -12,11 +12,4 @@ namespace ProjectTracker.Api.Common.Database;
 /// Transactions and long reads (writes, exports, imports) would hold one of these connections for their duration,
 /// so they take theirs from the connection string's pool instead.
 /// </summary>
-public sealed class ShortQueryDataSource(NpgsqlDataSource dataSource) : IAsyncDisposable
-{
-    public ValueTask<NpgsqlConnection> OpenConnectionAsync(CancellationToken cancellationToken) => dataSource.OpenConnectionAsync(cancellationToken);
-
-    internal NpgsqlDataSource DataSource => dataSource;
-
-    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
-}
+public sealed class ShortQueryDataSource(NpgsqlDataSource dataSource) : DedicatedPool(dataSource);
