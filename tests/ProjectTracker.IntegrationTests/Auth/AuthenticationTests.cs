@@ -91,6 +91,10 @@ public sealed class AuthenticationTests(TestDatabase database) : DatabaseTests(d
         Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health/ready", Cancellation)).StatusCode);
         var swagger = await anonymous.GetStringAsync("/swagger/v1/swagger.json", Cancellation);
         Assert.Contains("\"X-Api-Key\"", swagger);
+        foreach (var page in new[] { "/swagger/index.html", "/swagger" })
+        {
+            Assert.Contains("<title>ProjectTracker API</title>", await anonymous.GetStringAsync(page, Cancellation));
+        }
     }
 }
 

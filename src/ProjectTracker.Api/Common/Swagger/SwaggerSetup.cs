@@ -39,13 +39,18 @@ public static class SwaggerSetup
     public static WebApplication UseSwaggerWhenEnabled(this WebApplication app)
     {
         if (!app.Configuration.GetValue("Swagger:Enabled", true)) return app;
-        app.UseSwagger();
-        app.UseSwaggerUI(options =>
+        // Only requests under /swagger go through Swashbuckle's middleware, which otherwise matches every
+        // API request's path against its own (a regular expression per request).
+        app.UseWhen(context => context.Request.Path.StartsWithSegments("/swagger"), swagger =>
         {
-            options.SwaggerEndpoint("/swagger/v1/swagger.json", "ProjectTracker API v1");
-            options.DocumentTitle = "ProjectTracker API";
-            // Keeps the key entered under Authorize across page reloads.
-            options.EnablePersistAuthorization();
+            swagger.UseSwagger();
+            swagger.UseSwaggerUI(options =>
+            {
+                options.SwaggerEndpoint("/swagger/v1/swagger.json", "ProjectTracker API v1");
+                options.DocumentTitle = "ProjectTracker API";
+                // Keeps the key entered under Authorize across page reloads.
+                options.EnablePersistAuthorization();
+            });
         });
         return app;
     }
