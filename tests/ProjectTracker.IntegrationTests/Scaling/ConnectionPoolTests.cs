@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using ProjectTracker.Api.Projects;
 using ProjectTracker.IntegrationTests.Infrastructure;
 
 namespace ProjectTracker.IntegrationTests.Scaling;
@@ -25,7 +26,7 @@ public sealed class ConnectionPoolTests(TestDatabase database) : DatabaseTests(d
                 await connection.BeginTransactionAsync(Cancellation);
             }
 
-            Assert.Equal("连接池读取项目", (await (await client.GetAsync($"/api/projects/{project.Id}", Cancellation)).ReadAsync<ProjectTracker.Api.Projects.Project>()).NameZh);
+            Assert.Equal("连接池读取项目", (await (await client.GetAsync($"/api/projects/{project.Id}", Cancellation)).ReadAsync<Project>()).NameZh);
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/projects?q=连接池&limit=5", Cancellation)).StatusCode);
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/dashboard/totals?groupBy=district", Cancellation)).StatusCode);
         }
