@@ -37,20 +37,26 @@ public static class ConnectionStrings
         // server-side prepared statements after two uses (parse/plan once, then bind/execute only).
         Default("Max Auto Prepare", () => builder.MaxAutoPrepare = 64);
         Default("Auto Prepare Min Usages", () => builder.AutoPrepareMinUsages = 2);
-        // PostgreSQL does best with about as many busy backends as it has cores: on two cores, pgbench's
-        // best for a read by id is at 2 clients (~30,000 TPS), and 32 clients get a quarter of that. So
-        // the pools are small, and multiplexing lets the concurrent requests' commands share their few
-        // connections, written and read back in batches (fewer round trips and system calls). Short
-        // reads have a pool of their own, smaller still (ShortQueryDataSource); this one is for
-        // transactions and long reads, each of which binds a connection for its duration: 8 leaves room
-        // for several at once.
-        Default("Maximum Pool Size", () => builder.MaxPoolSize = 8);
-        Default("Multiplexing", () => builder.Multiplexing = builder.Pooling); // (multiplexing needs the pool)
         // Nothing the API runs leaves session state behind (SET LOCAL, transaction-scoped advisory
         // locks, temp tables dropped on commit), so the reset Npgsql would otherwise send with the
         // next command of every connection taken from the pool (five statements) is pure overhead.
         Default("No Reset On Close", () => builder.NoResetOnClose = true);
         Default("Application Name", () => builder.ApplicationName = "ProjectTracker.Api");
+        return builder.ConnectionString;
+    }
+
+    /// <summary>
+    /// The connection string of one of <see cref="Database"/>'s pools: its size, and its statements' time limit set on
+    /// every session it opens (<c>statement_timeout</c>, so PostgreSQL itself stops a statement past it and the
+    /// connection stays usable); the client waits a little longer before it gives up on the server.
+    /// </summary>
+    public static string ForPool(string connectionString, PoolSettings pool)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(WithDefaults(connectionString)) { MaxPoolSize = Math.Max(1, pool.Connections) };
+        builder.MinPoolSize = Math.Min(builder.MinPoolSize, builder.MaxPoolSize);
+        var milliseconds = (long)pool.StatementTimeout.TotalMilliseconds;
+        builder.Options = $"{builder.Options} -c statement_timeout={milliseconds}".Trim();
+        builder.CommandTimeout = milliseconds == 0 ? 0 : (int)Math.Ceiling(pool.StatementTimeout.TotalSeconds) + 5;
         return builder.ConnectionString;
     }
 }

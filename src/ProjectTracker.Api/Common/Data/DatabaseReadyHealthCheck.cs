@@ -1,11 +1,12 @@
 using Dapper;
+using ProjectTracker.Api.Common.Database;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
 namespace ProjectTracker.Api.Common.Database;
 
 /// <summary>Ready means: the database answers and every migration this build knows has been applied.</summary>
-public sealed class DatabaseReadyHealthCheck(NpgsqlDataSource dataSource, DatabaseMigrator migrator) : IHealthCheck
+public sealed class DatabaseReadyHealthCheck(Database database, DatabaseMigrator migrator) : IHealthCheck
 {
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(3);
 
@@ -15,7 +16,7 @@ public sealed class DatabaseReadyHealthCheck(NpgsqlDataSource dataSource, Databa
         timeout.CancelAfter(Budget);
         try
         {
-            await using var connection = await dataSource.OpenConnectionAsync(timeout.Token);
+            await using var connection = await database.ReadAsync(timeout.Token);
             const string Sql = $"SELECT name FROM {DatabaseMigrator.JournalTable} WHERE success";
             var applied = (await connection.QueryAsync<string>(new CommandDefinition(Sql, cancellationToken: timeout.Token))).ToHashSet();
             var pending = migrator.KnownScripts.Where(script => !applied.Contains(script)).ToArray();
