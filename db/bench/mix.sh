@@ -7,8 +7,9 @@
 # as Production, with no kept dashboard answers (each request computes its answer).
 #
 # For each shape: p50/p99/max through the API one request at a time, beside pgbench running the very SQL the API sent
-# for the same requests (captured from PostgreSQL's statement log). Then under PT_BENCH_CONNECTIONS (32) connections:
-# reads by id, list pages and the whole mix, each beside pgbench's best over 2, 4 and 32 clients on the same SQL.
+# for the same requests (captured from PostgreSQL's statement log). Then under PT_BENCH_CONNECTIONS (32) connections of
+# wrk: reads by id, list pages and the whole mix, each beside pgbench's best over 2, 4 and 32 clients on the same SQL.
+# Installs wrk from Debian's packages when missing (as root).
 # Prints, and writes to db/bench/results/mix-<projects>.md.
 #
 #   db/bench/mix.sh
@@ -20,6 +21,10 @@ rounds="${PT_BENCH_ROUNDS:-3}"
 connections="${PT_BENCH_CONNECTIONS:-32}"
 variants="${PT_BENCH_VARIANTS:-20}"
 
+if ! command -v wrk >/dev/null; then
+  [[ $EUID -eq 0 ]] || { say "bench: wrk is missing (apt-get install wrk)"; exit 1; }
+  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq wrk >&2
+fi
 bench_database
 work="$(mktemp -d)"
 trap 'bench_stop_api; rm -rf "$work"' EXIT
@@ -34,7 +39,7 @@ server_log="$(bench_psql -c "SHOW data_directory")/server.log"
     "$(date -u +%F)" "$(nproc)" "$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)"
   dotnet "$root/tests/ProjectTracker.Benchmarks/bin/Release/net10.0/ProjectTracker.Benchmarks.dll" mix \
     --url="$api_url" --key="$api_key" --db="$connection" --superuser="$superuser" --server-log="$server_log" \
-    --pgbench="$pg_bin/pgbench" --work="$work" --variants="$variants" --seconds="$seconds" --rounds="$rounds" \
+    --pgbench="$pg_bin/pgbench" --wrk="$(command -v wrk)" --work="$work" --variants="$variants" --seconds="$seconds" --rounds="$rounds" \
     --connections="$connections"
   printf '\nAPI peak RSS: %s MB.\n' "$(awk '/VmHWM/ { print int($2 / 1024) }' "/proc/$api_pid/status")"
 } | tee "$results/mix-$projects.md"

@@ -9,7 +9,7 @@ public sealed record MixRequest(int Shape, string Url);
 /// <summary>How long one request took, and how it was answered.</summary>
 public readonly record struct Sample(int Shape, double Milliseconds, int Status);
 
-/// <summary>The API side of the benchmark: turning shapes into concrete requests, and timing them alone or under load.</summary>
+/// <summary>The API side of the benchmark: turning shapes into concrete requests, and timing them one at a time (load: <see cref="WrkMix"/>).</summary>
 public sealed class HttpMix(HttpClient client)
 {
     /// <summary>
@@ -67,39 +67,6 @@ public sealed class HttpMix(HttpClient client)
             }
         }
         return samples;
-    }
-
-    /// <summary>
-    /// <paramref name="connections"/> workers, each sending a request and waiting for its answer, for the given time: the shape
-    /// drawn uniformly, then one of its requests — the weighting the pgbench scripts use.
-    /// </summary>
-    public async Task<(List<Sample> Samples, TimeSpan Elapsed)> LoadAsync(IReadOnlyList<MixRequest> requests, int connections, TimeSpan duration, int seed)
-    {
-        var byShape = requests.GroupBy(request => request.Shape).Select(group => group.ToArray()).ToArray();
-        var clock = Stopwatch.StartNew();
-        var perWorker = await Task.WhenAll(Enumerable.Range(0, connections).Select(worker => Task.Run(async () =>
-        {
-            var random = new Random(seed * 100 + worker);
-            var mine = new List<Sample>();
-            while (clock.Elapsed < duration)
-            {
-                var shape = byShape[random.Next(byShape.Length)];
-                var request = shape[random.Next(shape.Length)];
-                var started = clock.Elapsed;
-                int status;
-                try
-                {
-                    (status, _) = await SendAsync(request.Url, readBody: false);
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-                {
-                    status = 0;
-                }
-                mine.Add(new Sample(request.Shape, (clock.Elapsed - started).TotalMilliseconds, status));
-            }
-            return mine;
-        })));
-        return (perWorker.SelectMany(samples => samples).ToList(), clock.Elapsed);
     }
 
     private async Task<(int Status, string? Body)> SendAsync(string url, bool readBody = true)

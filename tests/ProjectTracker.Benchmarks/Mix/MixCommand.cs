@@ -12,7 +12,7 @@ public static class MixCommand
 {
     /// <summary>Settings, from name=value arguments.</summary>
     private sealed record Settings(
-        string Url, string Key, string Database, string Superuser, string ServerLog, string Pgbench, string Work,
+        string Url, string Key, string Database, string Superuser, string ServerLog, string Pgbench, string Wrk, string Work,
         int Variants, int SingleRounds, TimeSpan LoadTime, int Rounds, int Connections, int[] PgClients, int Seed)
     {
         public static Settings Parse(IEnumerable<string> args)
@@ -21,7 +21,7 @@ public static class MixCommand
             string Get(string name, string? fallback = null) =>
                 values.GetValueOrDefault(name) ?? fallback ?? throw new ArgumentException($"mix needs --{name}=…");
             int Int(string name, int fallback) => int.Parse(Get(name, fallback.ToString(CultureInfo.InvariantCulture)), CultureInfo.InvariantCulture);
-            return new Settings(Get("url"), Get("key"), Get("db"), Get("superuser"), Get("server-log"), Get("pgbench", "pgbench"),
+            return new Settings(Get("url"), Get("key"), Get("db"), Get("superuser"), Get("server-log"), Get("pgbench", "pgbench"), Get("wrk", "wrk"),
                 Get("work", Path.Combine(Path.GetTempPath(), "pt-mix")), Int("variants", 20), Int("single-rounds", 3),
                 TimeSpan.FromSeconds(Int("seconds", 15)), Int("rounds", 3), Int("connections", 32),
                 Get("pg-clients", "2,4,32").Split(',').Select(c => int.Parse(c, CultureInfo.InvariantCulture)).ToArray(), Int("seed", 42));
@@ -71,10 +71,11 @@ public static class MixCommand
             ("list pages", shape => shape.Part == MixPart.Page),
             ("whole mix", _ => true),
         };
+        var load = new WrkMix(settings.Wrk, settings.Url, settings.Key, settings.Work);
         var report = new StringBuilder();
-        report.AppendLine(Invariant($"**Under load**: {settings.Connections} connections, {settings.Rounds} rounds of {settings.LoadTime.TotalSeconds:F0} s, each beside pgbench's best over {string.Join(", ", settings.PgClients)} clients on the same SQL; medians of the rounds (max and errors over all rounds). Milliseconds."));
+        report.AppendLine(Invariant($"**Under load**: {settings.Connections} connections (wrk, a thread each), {settings.Rounds} rounds of {settings.LoadTime.TotalSeconds:F0} s, each beside pgbench's best over {string.Join(", ", settings.PgClients)} clients on the same SQL; medians of the rounds (max and errors over all rounds). Milliseconds."));
         report.AppendLine();
-        report.AppendLine("| part | API req/s | p50 | p99 | max | errors (5xx, failed) | pgbench best TPS | API ÷ pgbench |");
+        report.AppendLine("| part | API req/s | p50 | p99 | max | errors (5xx, socket) | pgbench best TPS | API ÷ pgbench |");
         report.AppendLine("|---|---|---|---|---|---|---|---|");
         var wholeMix = new List<Sample>();
         var pgbenchErrors = new HashSet<string>();
@@ -84,21 +85,22 @@ public static class MixCommand
             var partRequests = requests.Where(request => partShapes.Contains(request.Shape)).ToList();
             var partScripts = scripted.Where(partShapes.Contains).ToList();
             Log($"under load: {name} ({partShapes.Count} shapes)");
-            await http.LoadAsync(partRequests, settings.Connections, settings.LoadTime / 3, settings.Seed); // warm-up
+            await load.RunAsync(partRequests, settings.Connections, settings.LoadTime / 3, settings.Seed); // warm-up
             var rounds = new List<(double Rps, Stats Latency, int Errors, double Tps)>();
             for (var round = 0; round < settings.Rounds; round++)
             {
                 // The API and pgbench take turns, so a noisy neighbour weighs on both alike.
-                var (samples, elapsed) = await http.LoadAsync(partRequests, settings.Connections, settings.LoadTime, settings.Seed + round);
+                var run = await load.RunAsync(partRequests, settings.Connections, settings.LoadTime, settings.Seed + round);
+                var samples = run.Samples;
                 if (name == "whole mix") wholeMix.AddRange(samples);
                 var best = 0.0;
                 foreach (var clients in settings.PgClients)
                 {
-                    var run = await pgbench.RunAsync(partScripts, clients, settings.LoadTime);
-                    best = Math.Max(best, run.Tps);
-                    if (run.Errors.Length > 0) pgbenchErrors.Add($"{name}, {clients} clients: {run.Errors}");
+                    var database = await pgbench.RunAsync(partScripts, clients, settings.LoadTime);
+                    best = Math.Max(best, database.Tps);
+                    if (database.Errors.Length > 0) pgbenchErrors.Add($"{name}, {clients} clients: {database.Errors}");
                 }
-                rounds.Add((samples.Count / elapsed.TotalSeconds, Stats.Of(samples), samples.Count(s => s.Status is 0 or >= 500), best));
+                rounds.Add((run.RequestsPerSecond, Stats.Of(samples), samples.Count(s => s.Status >= 500) + run.SocketErrors, best));
             }
             var rps = Median(rounds.Select(r => r.Rps));
             var tps = Median(rounds.Select(r => r.Tps));
