@@ -1,7 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using Dapper;
-using Npgsql;
-using ProjectTracker.Api.Common.Database;
+using ProjectTracker.Api.Common.Data;
 using ProjectTracker.Api.Projects;
 using ProjectTracker.Api.ReferenceData;
 
@@ -14,7 +13,7 @@ namespace ProjectTracker.Benchmarks;
 [MemoryDiagnoser]
 public class RepositoryBenchmarks
 {
-    private NpgsqlDataSource dataSource = null!;
+    private Database database = null!;
     private ProjectRepository repository = null!;
     private long[] ids = [];
     private int next;
@@ -26,18 +25,17 @@ public class RepositoryBenchmarks
         var connectionString = Environment.GetEnvironmentVariable("PROJECTTRACKER_BENCH_DB")
             ?? throw new InvalidOperationException("Set PROJECTTRACKER_BENCH_DB to a connection string of a database with projects (see db/bench).");
         DefaultTypeMap.MatchNamesWithUnderscores = true;
-        dataSource = new NpgsqlDataSourceBuilder(ConnectionStrings.WithDefaults(connectionString)).MapProjectTrackerEnums().Build();
-        var reads = new ReadOnlyDataSource(dataSource, dataSource, isReplica: false);
-        repository = new ProjectRepository(dataSource, new ShortQueryDataSource(dataSource), reads, new ReferenceCatalog(dataSource, TimeProvider.System),
-            new SearchStatistics(reads, TimeProvider.System));
-        using var connection = dataSource.OpenConnection();
+        database = Database.Create(connectionString, new DatabaseOptions());
+        repository = new ProjectRepository(database, new ReferenceCatalog(database, TimeProvider.System), new SearchStatistics(database, TimeProvider.System),
+            Microsoft.Extensions.Options.Options.Create(new ProjectListOptions()));
+        using var connection = database.ReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
         ids = connection.Query<long>("SELECT id FROM projects WHERE deleted_at IS NULL ORDER BY random() LIMIT 10000").ToArray();
         var busiest = connection.ExecuteScalar<string>("SELECT place_code FROM projects GROUP BY 1 ORDER BY count(*) DESC LIMIT 1")!;
         page = new ProjectListQuery { District = [busiest], Status = [ProjectStatus.Signed], Sort = "-signedOn", Limit = 50 };
     }
 
     [GlobalCleanup]
-    public void Cleanup() => dataSource.Dispose();
+    public void Cleanup() => database.DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     [Benchmark(Description = "Repository: get by id")]
     public Task<Project?> GetById() => repository.GetAsync(ids[next++ % ids.Length], CancellationToken.None);

@@ -2,12 +2,12 @@ using System.Globalization;
 using System.Text.Json;
 using Dapper;
 using Npgsql;
-using ProjectTracker.Api.Common.Database;
+using ProjectTracker.Api.Common.Data;
 
 namespace ProjectTracker.Api.Audit;
 
 /// <summary>Reads the audit trail (it is written only through <see cref="AuditLog"/>).</summary>
-public sealed class AuditRepository(NpgsqlDataSource dataSource)
+public sealed class AuditRepository(Database database)
 {
     private const string SelectEntries = """
         SELECT id, recorded_at, actor_key_id, actor_name, action, entity_type, entity_id, before::text AS before, after::text AS after, request_id
@@ -29,7 +29,7 @@ public sealed class AuditRepository(NpgsqlDataSource dataSource)
             """;
         var limit = query.Limit ?? AuditQuery.DefaultLimit;
         long? actorKeyId = long.TryParse(query.Actor, NumberStyles.None, CultureInfo.InvariantCulture, out var keyId) ? keyId : null;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.QueryAsync(cancellationToken);
         var rows = (await connection.QueryAsync<Row>(new CommandDefinition(Sql, new
         {
             after = query.After ?? 0,
@@ -59,7 +59,7 @@ public sealed class AuditRepository(NpgsqlDataSource dataSource)
             WHERE entity_type = '{AuditActions.ProjectEntity}' AND entity_id = @id
             ORDER BY id;
             """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.ReadAsync(cancellationToken);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(Sql, new { id }, cancellationToken: cancellationToken));
         if (!await results.ReadSingleAsync<bool>()) return null;
         return (await results.ReadAsync<Row>()).Select(row => row.ToEntry()).ToList();

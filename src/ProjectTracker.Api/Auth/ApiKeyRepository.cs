@@ -4,12 +4,12 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using ProjectTracker.Api.Audit;
 using ProjectTracker.Api.ReferenceData;
-using ProjectTracker.Api.Common.Database;
+using ProjectTracker.Api.Common.Data;
 
 namespace ProjectTracker.Api.Auth;
 
 /// <summary>API keys in the database: only their keyed hashes.</summary>
-public sealed class ApiKeyRepository(NpgsqlDataSource dataSource, ReferenceCatalog referenceData, IMemoryCache cache, IOptions<AuthOptions> options)
+public sealed class ApiKeyRepository(Database database, ReferenceCatalog referenceData, IMemoryCache cache, IOptions<AuthOptions> options)
 {
     private const string SelectKeys = """
         SELECT id, name, role, place_codes, created_at, created_by, revoked_at
@@ -28,7 +28,7 @@ public sealed class ApiKeyRepository(NpgsqlDataSource dataSource, ReferenceCatal
         var placeCodes = (request.Districts ?? []).Select(district => reference.FindPlace(district)!.Code).Distinct().Order(StringComparer.Ordinal).ToArray();
         var (token, lookup) = ApiKeyToken.Generate();
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.WriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var row = await connection.QuerySingleAsync<KeyRow>(new CommandDefinition(Sql, new
         {
@@ -48,7 +48,7 @@ public sealed class ApiKeyRepository(NpgsqlDataSource dataSource, ReferenceCatal
     public async Task<IReadOnlyList<ApiKey>> ListAsync(bool includeRevoked, CancellationToken cancellationToken)
     {
         const string Sql = $"{SelectKeys}\nWHERE @includeRevoked OR revoked_at IS NULL\nORDER BY id";
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.ReadAsync(cancellationToken);
         return (await connection.QueryAsync<KeyRow>(new CommandDefinition(Sql, new { includeRevoked }, cancellationToken: cancellationToken)))
             .Select(row => row.ToKey()).ToList();
     }
@@ -61,7 +61,7 @@ public sealed class ApiKeyRepository(NpgsqlDataSource dataSource, ReferenceCatal
             WHERE id = @id AND revoked_at IS NULL
             RETURNING id, lookup, name, role, place_codes, created_at, created_by, revoked_at
             """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.WriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<KeyRow>(new CommandDefinition(Sql, new { id, revokedBy = actor.Name }, transaction, cancellationToken: cancellationToken));
         if (row is null)
@@ -80,7 +80,7 @@ public sealed class ApiKeyRepository(NpgsqlDataSource dataSource, ReferenceCatal
     internal async Task<StoredKey?> FindAsync(string lookup, CancellationToken cancellationToken)
     {
         const string Sql = "SELECT id, hash, name, role, place_codes, revoked_at FROM api_keys WHERE lookup = @lookup";
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.ReadAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<StoredKey>(new CommandDefinition(Sql, new { lookup }, cancellationToken: cancellationToken));
     }
 

@@ -3,7 +3,7 @@ using System.Text;
 using Dapper;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.Filters;
-using ProjectTracker.Api.Common.Database;
+using ProjectTracker.Api.Common.Data;
 using ProjectTracker.Api.Common.Http;
 
 namespace ProjectTracker.Api.Dashboard;
@@ -16,12 +16,12 @@ namespace ProjectTracker.Api.Dashboard;
 /// source (the replica, when there is one), so the ETag never runs ahead of the answer. An answer already computed
 /// under the same ETag (by another client) is served again (<see cref="DashboardAnswers"/>).
 /// </summary>
-public sealed class DashboardCacheFilter(ReadOnlyDataSource dataSource, DashboardAnswers answers) : IAsyncActionFilter
+public sealed class DashboardCacheFilter(Database database, DashboardAnswers answers) : IAsyncActionFilter
 {
     public async Task OnActionExecutionAsync(ActionExecutingContext context, ActionExecutionDelegate next)
     {
         var http = context.HttpContext;
-        await using (var connection = await dataSource.OpenConnectionAsync(http.RequestAborted))
+        await using (var connection = await database.QueryAsync(http.RequestAborted))
         {
             var version = await connection.ExecuteScalarAsync<long>(new CommandDefinition("SELECT sum(version)::bigint FROM data_version_shards", cancellationToken: http.RequestAborted));
             var etag = $"\"d{version}-{Fingerprint(http.Request)}\"";

@@ -1,7 +1,7 @@
 using System.Globalization;
 using Dapper;
 using Npgsql;
-using ProjectTracker.Api.Common.Database;
+using ProjectTracker.Api.Common.Data;
 using ProjectTracker.Api.Common;
 using ProjectTracker.Api.Projects;
 using ProjectTracker.Api.ReferenceData;
@@ -14,7 +14,7 @@ namespace ProjectTracker.Api.Dashboard;
 /// otherwise from the projects table through the same <c>project_contributions</c> definition;
 /// both give the same numbers, which a test checks.
 /// </summary>
-public sealed class DashboardQueries(ReadOnlyDataSource dataSource, ReferenceCatalog catalog, ProjectRepository projects, TimeProvider time)
+public sealed class DashboardQueries(Database database, ReferenceCatalog catalog, ProjectRepository projects, TimeProvider time)
 {
     public async Task<TotalsResult> TotalsAsync(TotalsQuery query, CancellationToken cancellationToken)
     {
@@ -72,7 +72,7 @@ public sealed class DashboardQueries(ReadOnlyDataSource dataSource, ReferenceCat
         parameters.Add("yearStart", new DateOnly(year, 1, 1));
         parameters.Add("yearEnd", new DateOnly(year, 12, 31));
         var key = dimension is { } d ? KeyExpression(d, "p", "NULL", "NULL").Code : "NULL::text";
-        // One pass over the cohort (an index-only scan of projects_signed_on_covering): a column pair per threshold.
+        // One pass over the cohort (an index-only scan of projects_walk_signed): a column pair per threshold.
         var reached = thresholds.Select((threshold, i) =>
         {
             parameters.Add($"threshold{i}", threshold);
@@ -97,7 +97,7 @@ public sealed class DashboardQueries(ReadOnlyDataSource dataSource, ReferenceCat
             """;
 
         List<KpiCohortRow> cohorts;
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        await using (var connection = await database.QueryAsync(cancellationToken))
         {
             cohorts = (await connection.QueryAsync<KpiCohortRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).AsList();
         }
@@ -154,7 +154,7 @@ public sealed class DashboardQueries(ReadOnlyDataSource dataSource, ReferenceCat
             SELECT count(*) FROM projects p
             WHERE {where} AND p.status = 'signed' AND partial_date_end(p.signed_on, p.signed_on_precision) IS NULL;
             """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.QueryAsync(cancellationToken);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
         var signed = await projects.ToProjectsAsync((await results.ReadAsync<ProjectRow>()).AsList(), cancellationToken);
         var started = await projects.ToProjectsAsync((await results.ReadAsync<ProjectRow>()).AsList(), cancellationToken);
@@ -181,7 +181,7 @@ public sealed class DashboardQueries(ReadOnlyDataSource dataSource, ReferenceCat
         var reference = await catalog.CurrentAsync(cancellationToken);
         var places = reference.FindPlace(query.District) is { } place ? reference.PlaceAndDescendants(place.Code).ToArray() : null;
         List<TargetRow> targets;
-        await using (var connection = await dataSource.OpenConnectionAsync(cancellationToken))
+        await using (var connection = await database.QueryAsync(cancellationToken))
         {
             targets = (await connection.QueryAsync<TargetRow>(new CommandDefinition(Sql, new { year = query.Year, places }, cancellationToken: cancellationToken))).AsList();
         }
@@ -237,7 +237,7 @@ public sealed class DashboardQueries(ReadOnlyDataSource dataSource, ReferenceCat
             """;
         var reference = await catalog.CurrentAsync(cancellationToken);
         var places = reference.FindPlace(query.District) is { } place ? reference.PlaceAndDescendants(place.Code).ToArray() : null;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.QueryAsync(cancellationToken);
         var batches = (await connection.QueryAsync<BatchRow, Figures, BatchRow>(
             new CommandDefinition(Batches, new { places, kind = DbEnumName(query.Kind), year = query.Year }, cancellationToken: cancellationToken),
             (batch, itemised) => batch with { Itemised = itemised }, splitOn: "project_count")).ToList();
@@ -274,9 +274,13 @@ public sealed class DashboardQueries(ReadOnlyDataSource dataSource, ReferenceCat
         else
         {
             (alias, year, month) = ("p", "c.period_year", "c.period_month");
-            from = $"projects p CROSS JOIN LATERAL project_contributions(p) c {SectorsFor(dimensions, "p")}";
+            // The stage's date range is a range of its walk index, which holds every column read here: no row is read.
+            from = $"""
+                projects p CROSS JOIN LATERAL stage_contributions(p.status, p.signed_on, p.signed_on_precision, p.started_on, p.started_on_precision,
+                    p.completed_on, p.completed_on_precision, p.deleted_at) c {SectorsFor(dimensions, "p")}
+                """;
             having = "";
-            where = "c.stage = @stage::rollup_stage AND " + ProjectFilterSql.Conditions(filter, reference, parameters);
+            where = "c.stage = @stage::rollup_stage AND " + ProjectFilterSql.Conditions(ProjectFilterSql.WithEveryStatusNamed(filter), reference, parameters);
             figures = """
                 count(*) AS project_count,
                 coalesce(sum(p.effective_amount) FILTER (WHERE p.currency = 'CNY'), 0) AS amount_cny,
@@ -300,7 +304,7 @@ public sealed class DashboardQueries(ReadOnlyDataSource dataSource, ReferenceCat
                 {having}
                 ORDER BY {string.Join(", ", keys.Select((_, i) => $"k{i} NULLS LAST"))}
                 """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.QueryAsync(cancellationToken);
         return (await connection.QueryAsync<FiguresRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).ToList();
     }
 

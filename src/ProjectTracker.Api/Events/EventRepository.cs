@@ -5,7 +5,7 @@ using ProjectTracker.Api.Audit;
 using ProjectTracker.Api.Auth;
 using ProjectTracker.Api.Batches;
 using ProjectTracker.Api.Common;
-using ProjectTracker.Api.Common.Database;
+using ProjectTracker.Api.Common.Data;
 using ProjectTracker.Api.Projects;
 using ProjectTracker.Api.ReferenceData;
 
@@ -22,7 +22,7 @@ public abstract record EventWriteResult
 }
 
 /// <summary>Events are reported batches with a date (table <c>batches</c>) and their projects (<c>batch_projects</c>).</summary>
-public sealed class EventRepository(NpgsqlDataSource dataSource, ReferenceCatalog referenceData, ProjectRepository projects)
+public sealed class EventRepository(Database database, ReferenceCatalog referenceData, ProjectRepository projects)
 {
     private const string SelectEvents = """
         SELECT b.id, b.code, b.kind, b.title, b.place_code, b.period_start, b.held_on_precision,
@@ -58,7 +58,7 @@ public sealed class EventRepository(NpgsqlDataSource dataSource, ReferenceCatalo
         var date = request.Date!.Value;
         var code = $"event-{date.Start:yyyyMMdd}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.WriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // The existing projects are locked, in id order, before any is touched: two events sharing projects (listed in
         // different orders) queue rather than deadlock.
@@ -165,7 +165,7 @@ public sealed class EventRepository(NpgsqlDataSource dataSource, ReferenceCatalo
             ORDER BY bp.batch_id, p.id
             """;
         var reference = await referenceData.CurrentAsync(cancellationToken);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.ReadAsync(cancellationToken);
         var rows = (await connection.QueryAsync<EventRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).ToList();
         var members = (await connection.QueryAsync<MemberRow>(new CommandDefinition(Projects, new { ids = rows.Select(row => row.Id).ToArray() }, cancellationToken: cancellationToken)))
             .ToLookup(member => member.BatchId);

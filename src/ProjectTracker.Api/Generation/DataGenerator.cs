@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using System.Text.Json;
 using Dapper;
+using ProjectTracker.Api.Common.Data;
 using Npgsql;
 using ProjectTracker.Api.Common;
 using ProjectTracker.Api.Projects;
@@ -20,7 +21,7 @@ public sealed record GenerationResult(int Projects, long HistoryRows, TimeSpan E
 /// indexes and foreign keys of <c>projects</c> are dropped during the load and rebuilt after, and the
 /// dashboard rollups get the sum of what the new rows contribute, all in one transaction.
 /// </summary>
-public sealed class DataGenerator(NpgsqlDataSource dataSource, ReferenceCatalog catalog, TimeProvider time, ILogger<DataGenerator> logger)
+public sealed class DataGenerator(Database database, ReferenceCatalog catalog, TimeProvider time, ILogger<DataGenerator> logger)
 {
     public async Task<GenerationResult> GenerateAsync(int count, int seed, CancellationToken cancellationToken)
     {
@@ -28,7 +29,7 @@ public sealed class DataGenerator(NpgsqlDataSource dataSource, ReferenceCatalog 
         var reference = await catalog.CurrentAsync(cancellationToken);
         var world = new World(reference, seed, DateOnly.FromDateTime(time.GetLocalNow().DateTime));
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.BulkAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         Task Run(string sql, object? parameters = null) =>
             connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, commandTimeout: 0, cancellationToken: cancellationToken));

@@ -61,8 +61,12 @@ public sealed record SectorRef(string Code, string NameZh, string NameEn, string
 /// <summary>One page of projects.</summary>
 /// <param name="Items">The projects on this page.</param>
 /// <param name="NextCursor">Pass as <c>cursor</c> for the next page; null on the last page.</param>
-/// <param name="Total">How many projects match, when <c>includeTotal=true</c> was asked.</param>
-public sealed record ProjectPage(IReadOnlyList<Project> Items, string? NextCursor, long? Total);
+/// <param name="Total">
+/// How many projects match, when <c>includeTotal=true</c> was asked: counted up to 10,000 (exact totals of any size are
+/// the dashboard's: <c>GET /api/dashboard/totals</c> with the same filters).
+/// </param>
+/// <param name="TotalIsLowerBound">The count stopped at 10,000: at least that many match.</param>
+public sealed record ProjectPage(IReadOnlyList<Project> Items, string? NextCursor, long? Total, bool TotalIsLowerBound = false);
 
 /// <summary>An entry in a project's history.</summary>
 public sealed record ProjectHistoryEntry(

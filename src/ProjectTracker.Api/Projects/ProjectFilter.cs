@@ -52,7 +52,7 @@ public record ProjectFilter
     /// <summary>Changed after this instant (for integrators that sync); the list then also returns deleted projects, with deletedAt set.</summary>
     public DateTimeOffset? UpdatedSince { get; init; }
 
-    /// <summary>Text in the name or investors, e.g. 医疗 finds 智能医疗基地建设项目.</summary>
+    /// <summary>Text in the Chinese or English name, e.g. 医疗 finds 智能医疗基地建设项目.</summary>
     public string? Q { get; init; }
 }
 
@@ -84,7 +84,9 @@ public sealed class ProjectFilterValidator : AbstractValidator<ProjectFilter>
         RuleFor(f => f.MaxAmount).Must((f, max) => max >= f.MinAmount).When(f => f.MinAmount is not null && f.MaxAmount is not null)
             .WithMessage("maxAmount cannot be less than minAmount.");
         RuleFor(f => f.Investor).MaximumLength(MaxTextLength).WithMessage($"investor must be at most {MaxTextLength} characters.")
-            .Must(text => !Text.HasControlCharacters(text)).WithMessage("investor must not contain control characters.");
+            .Must(text => !Text.HasControlCharacters(text)).WithMessage("investor must not contain control characters.")
+            .Must(text => ProjectSearch.IsSearchable(text!)).When(f => !string.IsNullOrWhiteSpace(f.Investor))
+            .WithMessage("investor needs at least two letters or digits in a row, e.g. 华为 or BYD.");
         RuleFor(f => f.Q).MaximumLength(MaxTextLength).WithMessage($"q must be at most {MaxTextLength} characters.")
             .Must(text => !Text.HasControlCharacters(text)).WithMessage("q must not contain control characters.")
             .Must(text => ProjectSearch.IsSearchable(text!)).When(f => !string.IsNullOrWhiteSpace(f.Q))

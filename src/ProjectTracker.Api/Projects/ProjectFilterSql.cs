@@ -18,8 +18,8 @@ public static class ProjectFilterSql
     /// <param name="includeDeleted">Also deleted projects (for syncing).</param>
     /// <param name="source">The projects table (default) or a rollup.</param>
     /// <param name="textByIndex">
-    /// Text search through the bigram index (the default); false checks the text row by row instead, which is quicker
-    /// when the term is common and the rows come in the list's order anyway (see ProjectRepository.ListAsync).
+    /// Text and investor search through their indexes of letter pairs (the default); false checks them row by row instead,
+    /// which is quicker when a term is common and the rows come in the list's order anyway (see ProjectListing).
     /// </param>
     public static string Conditions(ProjectFilter filter, ReferenceSnapshot reference, DynamicParameters parameters,
         bool includeDeleted = false, FilterSource? source = null, bool textByIndex = true)
@@ -61,7 +61,7 @@ public static class ProjectFilterSql
             // Dates compared in the form the indexes hold them (ProjectSort.SignedOnKey).
             AddRange(where, parameters, ProjectSort.SignedOnKey, "signed", filter.SignedFrom, filter.SignedTo);
             AddRange(where, parameters, ProjectSort.StartedOnKey, "started", filter.StartedFrom, filter.StartedTo);
-            AddRange(where, parameters, "p.completed_on", "completed", filter.CompletedFrom, filter.CompletedTo);
+            AddRange(where, parameters, ProjectSort.CompletedOnKey, "completed", filter.CompletedFrom, filter.CompletedTo);
             AddRowDetails(filter, parameters, where, textByIndex);
         }
         else
@@ -92,19 +92,27 @@ public static class ProjectFilterSql
     /// <summary>Filters only the projects table can answer: amounts, investors, text, change times.</summary>
     private static void AddRowDetails(ProjectFilter filter, DynamicParameters parameters, List<string> where, bool textByIndex)
     {
+        // Written on the amount as the indexes hold it (ProjectSort.AmountKey: unknown as -1), so that sorted by amount
+        // a range is a range of the index.
         if (filter.MinAmount is { } minAmount)
         {
             parameters.Add("minAmount", minAmount);
-            where.Add("p.effective_amount >= @minAmount");
+            where.Add($"{ProjectSort.AmountKey} >= @minAmount");
         }
         if (filter.MaxAmount is { } maxAmount)
         {
             parameters.Add("maxAmount", maxAmount);
-            where.Add("p.effective_amount <= @maxAmount");
+            where.Add(filter.MinAmount is null ? $"{ProjectSort.AmountKey} BETWEEN 0 AND @maxAmount" : $"{ProjectSort.AmountKey} <= @maxAmount");
         }
         if (!string.IsNullOrWhiteSpace(filter.Investor))
         {
             parameters.Add("investor", "%" + EscapeLike(filter.Investor.Trim()) + "%");
+            // Through the index of the investors' letter pairs (V0040), or checked row by row where a walk reads rows anyway.
+            if (textByIndex)
+            {
+                parameters.Add("investorText", filter.Investor.Trim());
+                where.Add("investor_pairs(p.investors) @> investor_pairs(ARRAY[@investorText])");
+            }
             where.Add("EXISTS (SELECT 1 FROM unnest(p.investors) AS investor WHERE investor ILIKE @investor)");
         }
         if (filter.UpdatedSince is { } since)
@@ -141,6 +149,13 @@ public static class ProjectFilterSql
             where.Add(from is null ? $"{column} > '-infinity'::date AND {column} <= @{name}To" : $"{column} <= @{name}To");
         }
     }
+
+    /// <summary>
+    /// The filter with every status named when none is: the same projects, but then a range of an index's order (dates,
+    /// amounts, changes) is a range of each status's part of a walk index (V0021), which PostgreSQL reads without a sort.
+    /// </summary>
+    public static ProjectFilter WithEveryStatusNamed(ProjectFilter filter) =>
+        filter.Status is { Count: > 0 } ? filter : filter with { Status = Enum.GetValues<ProjectStatus>() };
 
     internal static string EscapeLike(string value) =>
         value.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);

@@ -8,7 +8,7 @@ public sealed record ProjectListQuery : ProjectFilter
     public const int DefaultLimit = 50;
     public const int MaxLimit = 500;
 
-    /// <summary>signedOn, startedOn, amount, name or updatedAt, with - for descending (default -signedOn). Unknown values sort as the smallest.</summary>
+    /// <summary>signedOn, startedOn, completedOn, amount, name or updatedAt, with - for descending (default -signedOn). Unknown values sort as the smallest.</summary>
     public string? Sort { get; init; }
 
     /// <summary>The nextCursor of the previous page.</summary>

@@ -1,10 +1,11 @@
 using System.Data.Common;
 using Dapper;
+using Microsoft.Extensions.Options;
 using Npgsql;
 using ProjectTracker.Api.Audit;
 using ProjectTracker.Api.Auth;
 using ProjectTracker.Api.Common;
-using ProjectTracker.Api.Common.Database;
+using ProjectTracker.Api.Common.Data;
 using ProjectTracker.Api.ReferenceData;
 
 namespace ProjectTracker.Api.Projects;
@@ -26,8 +27,7 @@ public abstract record ProjectWriteResult
     public sealed record Forbidden(string Detail) : ProjectWriteResult;
 }
 
-public sealed class ProjectRepository(
-    NpgsqlDataSource dataSource, ShortQueryDataSource shortQueries, ReadOnlyDataSource reads, ReferenceCatalog referenceData, SearchStatistics search)
+public sealed class ProjectRepository(Database database, ReferenceCatalog referenceData, SearchStatistics search, IOptions<ProjectListOptions> listOptions)
 {
     /// <summary>Advisory-lock namespace serialising creations of the same name in the same place.</summary>
     private const int NameLockNamespace = 7_001;
@@ -42,16 +42,23 @@ public sealed class ProjectRepository(
         FROM projects p
         """;
 
+    private const string SelectById = $"{SelectProjects}\nWHERE p.id = @id AND p.deleted_at IS NULL";
+
     public async Task<Project?> GetAsync(long id, CancellationToken cancellationToken)
     {
-        await using var connection = await shortQueries.OpenConnectionAsync(cancellationToken);
-        return await GetAsync(connection, null, id, cancellationToken);
+        ProjectRow? row;
+        // The connection goes back to its pool before the row is named from the reference data, which may itself need
+        // a connection of the same pool to reload: holding one while waiting for another starves a small pool.
+        await using (var connection = await database.ReadAsync(cancellationToken))
+        {
+            row = await connection.QuerySingleOrDefaultAsync<ProjectRow>(new CommandDefinition(SelectById, new { id }, cancellationToken: cancellationToken));
+        }
+        return row is null ? null : (await ToProjectsAsync([row], cancellationToken))[0];
     }
 
-    private async Task<Project?> GetAsync(DbConnection connection, DbTransaction? transaction, long id, CancellationToken cancellationToken)
+    private async Task<Project?> GetAsync(DbConnection connection, DbTransaction transaction, long id, CancellationToken cancellationToken)
     {
-        const string Sql = $"{SelectProjects}\nWHERE p.id = @id AND p.deleted_at IS NULL";
-        var row = await connection.QuerySingleOrDefaultAsync<ProjectRow>(new CommandDefinition(Sql, new { id }, transaction, cancellationToken: cancellationToken));
+        var row = await connection.QuerySingleOrDefaultAsync<ProjectRow>(new CommandDefinition(SelectById, new { id }, transaction, cancellationToken: cancellationToken));
         return row is null ? null : (await ToProjectsAsync([row], cancellationToken))[0];
     }
 
@@ -66,72 +73,96 @@ public sealed class ProjectRepository(
         ListAsync(query, ProjectSort.TryParse(query.Sort, out var sort) ? sort : ProjectSort.Default,
             query.Limit ?? ProjectListQuery.DefaultLimit, query.Cursor, query.IncludeTotal, cancellationToken);
 
-    /// <summary>How long a walk may take before the bigram index answers instead (other filters can make a common term rare).</summary>
-    private static readonly TimeSpan WalkBudget = TimeSpan.FromMilliseconds(500);
+    /// <summary>How long a walk checking a common term row by row may take before the term's index answers instead (other filters can make a common term rare).</summary>
+    private static readonly TimeSpan TextWalkBudget = TimeSpan.FromMilliseconds(500);
 
-    /// <summary>One page in the given order, after the cursor; the total too when asked (same round trip). Read from the replica when there is one.</summary>
+    /// <summary>
+    /// One page in the given order, after the cursor, found the way that is cheap for these filters (<see cref="ProjectListing"/>);
+    /// the total too when asked, counted up to <see cref="ProjectListOptions.CountAtMost"/>. Read from the replica when there is one.
+    /// </summary>
     public async Task<ProjectPage> ListAsync(ProjectFilter filter, ProjectSort sort, int limit, string? cursorText, bool includeTotal, CancellationToken cancellationToken)
     {
-        // A common term (医疗器械: tens of thousands of matches) is found fastest by walking the list in its order and
-        // checking the text, stopping at a page; a rare one through the bigram index, then sorting its few matches
-        // (see SearchStatistics). Should a walk run long, the index answers instead.
-        if (includeTotal || string.IsNullOrWhiteSpace(filter.Q) || ProjectSearch.ForQuery(filter.Q) is not var (tokens, _)
-            || !await search.IsCommonAsync(tokens, cancellationToken))
+        var reference = await referenceData.CurrentAsync(cancellationToken);
+        var options = listOptions.Value;
+        var listing = new ProjectListing(filter, sort, limit, PageCursor.TryDecode(cursorText, out var cursor) ? cursor : null, reference, options);
+        // A common term (医疗器械: tens of thousands of matches) is found fastest by walking the list and checking the text;
+        // a rare one through the bigram index (see SearchStatistics).
+        var text = string.IsNullOrWhiteSpace(filter.Q) ? null : ProjectSearch.ForQuery(filter.Q);
+        var commonText = text is var (tokens, _) && await search.IsCommonAsync(tokens, cancellationToken);
+
+        var (rows, counted) = await ReadPageAsync(listing, rareText: text is not null && !commonText, commonText, includeTotal, cancellationToken);
+        long? total = counted is { } count ? Math.Min(count, options.CountAtMost) : null;
+
+        var projects = await ToProjectsAsync(rows, cancellationToken);
+        string? next = null;
+        if (projects.Count > limit)
         {
-            return await ListAsync(filter, sort, limit, cursorText, includeTotal, textByIndex: true, budget: null, cancellationToken);
+            projects.RemoveAt(projects.Count - 1);
+            var last = projects[^1];
+            next = new PageCursor(sort.Name, sort.Key.ValueOf(last), last.Id).Encode();
         }
+        return new ProjectPage(projects, next, total, counted > options.CountAtMost);
+    }
+
+    /// <summary>The page's rows (and the capped count when asked), on one connection of the queries' pool, given back before the rows are named.</summary>
+    private async Task<(List<ProjectRow> Rows, long? Count)> ReadPageAsync(ProjectListing listing, bool rareText, bool commonText, bool includeTotal,
+        CancellationToken cancellationToken)
+    {
+        await using var connection = await database.QueryAsync(cancellationToken);
+        List<ProjectRow> rows;
+        if (listing.IsSelective(rareText) || (listing.NeedsEstimate && await ShouldCollectAsync(connection, listing, cancellationToken)))
+        {
+            rows = await RowsAsync(connection, listing.Collect(), cancellationToken);
+        }
+        else if (commonText)
+        {
+            rows = await WalkTextAsync(connection, listing, cancellationToken);
+        }
+        else
+        {
+            rows = await RowsAsync(connection, listing.Walk(), cancellationToken);
+        }
+        return (rows, includeTotal ? await CountAsync(connection, listing.Total(), cancellationToken) : null);
+    }
+
+    /// <summary>A walk that checks a common term row by row, within a time budget; past it, the term's index answers.</summary>
+    private static async Task<List<ProjectRow>> WalkTextAsync(NpgsqlConnection connection, ProjectListing listing, CancellationToken cancellationToken)
+    {
         try
         {
-            return await ListAsync(filter, sort, limit, cursorText, includeTotal: false, textByIndex: false, WalkBudget, cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await connection.ExecuteAsync(new CommandDefinition($"SET LOCAL statement_timeout = {(int)TextWalkBudget.TotalMilliseconds}", transaction: transaction, cancellationToken: cancellationToken));
+            var (sql, parameters) = listing.Walk();
+            var rows = (await connection.QueryAsync<ProjectRow>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken))).AsList();
+            await transaction.CommitAsync(cancellationToken);
+            return rows;
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.QueryCanceled && !cancellationToken.IsCancellationRequested)
         {
-            return await ListAsync(filter, sort, limit, cursorText, includeTotal: false, textByIndex: true, budget: null, cancellationToken);
+            return await RowsAsync(connection, listing.Collect(), cancellationToken);
         }
     }
 
-    private async Task<ProjectPage> ListAsync(ProjectFilter filter, ProjectSort sort, int limit, string? cursorText, bool includeTotal,
-        bool textByIndex, TimeSpan? budget, CancellationToken cancellationToken)
+    private static async Task<List<ProjectRow>> RowsAsync(NpgsqlConnection connection, (string Sql, DynamicParameters Parameters) query, CancellationToken cancellationToken) =>
+        (await connection.QueryAsync<ProjectRow>(new CommandDefinition(query.Sql, query.Parameters, cancellationToken: cancellationToken))).AsList();
+
+    /// <summary>Whether the planner's estimates (of the matches, and of the projects a walk's branches hold) say to collect.</summary>
+    private static async Task<bool> ShouldCollectAsync(NpgsqlConnection connection, ProjectListing listing, CancellationToken cancellationToken)
     {
-        var reference = await referenceData.CurrentAsync(cancellationToken);
-        var parameters = new DynamicParameters();
-        var where = ProjectFilterSql.Conditions(filter, reference, parameters, includeDeleted: filter.UpdatedSince is not null, textByIndex: textByIndex);
-        var pageWhere = where;
-        if (PageCursor.TryDecode(cursorText, out var cursor) && sort.Key.TryParseValue(cursor.Value, out var cursorValue))
+        var (sql, parameters) = listing.Estimates();
+        await using var plans = await connection.QueryMultipleAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
+        static double Rows(string plan)
         {
-            parameters.Add("cursorValue", cursorValue);
-            parameters.Add("cursorId", cursor.Id);
-            pageWhere += "\n  AND " + sort.After;
+            using var json = System.Text.Json.JsonDocument.Parse(plan);
+            return json.RootElement[0].GetProperty("Plan").GetProperty("Plan Rows").GetDouble();
         }
-        parameters.Add("limit", limit + 1);
-
-        // A walk finds the page's ids first, from the index alone (projects_signed_on_search holds the text), and
-        // only then reads those rows: reading every row it passes over would cost a heap page per project.
-        var sql = textByIndex
-            ? $"{SelectProjects}\nWHERE {pageWhere}\nORDER BY {sort.OrderBy}\nLIMIT @limit;"
-            : $"{SelectProjects}\nWHERE p.id IN (SELECT p.id FROM projects p WHERE {pageWhere} ORDER BY {sort.OrderBy} LIMIT @limit)\nORDER BY {sort.OrderBy};";
-        if (includeTotal) sql += $"\nSELECT count(*) FROM projects p WHERE {where};";
-
-        // A walk's time limit needs a transaction, which holds its connection for the walk's duration.
-        await using var connection = budget is null ? await reads.OpenConnectionAsync(cancellationToken) : await reads.OpenHeldConnectionAsync(cancellationToken);
-        await using var transaction = budget is null ? null : await connection.BeginTransactionAsync(cancellationToken);
-        if (budget is { } timeout)
-        {
-            await connection.ExecuteAsync(new CommandDefinition($"SET LOCAL statement_timeout = {(int)timeout.TotalMilliseconds}", transaction: transaction, cancellationToken: cancellationToken));
-        }
-        await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
-        var rows = await ToProjectsAsync((await results.ReadAsync<ProjectRow>()).AsList(), cancellationToken);
-        long? total = includeTotal ? await results.ReadSingleAsync<long>() : null;
-
-        string? next = null;
-        if (rows.Count > limit)
-        {
-            rows.RemoveAt(rows.Count - 1);
-            var last = rows[^1];
-            next = new PageCursor(sort.Name, sort.Key.ValueOf(last), last.Id).Encode();
-        }
-        return new ProjectPage(rows, next, total);
+        var matches = Rows(await plans.ReadSingleAsync<string>());
+        var held = Rows(await plans.ReadSingleAsync<string>());
+        return listing.ShouldCollect(matches, held);
     }
+
+    private static Task<long> CountAsync(NpgsqlConnection connection, (string Sql, DynamicParameters Parameters) query, CancellationToken cancellationToken) =>
+        connection.ExecuteScalarAsync<long>(new CommandDefinition(query.Sql, query.Parameters, cancellationToken: cancellationToken));
 
     public Task<ProjectWriteResult> CreateAsync(ProjectRequest request, bool allowDuplicate, Actor actor, CancellationToken cancellationToken) =>
         WriteAsync((connection, transaction, reference) =>
@@ -143,15 +174,9 @@ public sealed class ProjectRepository(
     /// </summary>
     private Task<ProjectWriteResult> WriteAsync(Func<NpgsqlConnection, NpgsqlTransaction, ReferenceSnapshot, Task<ProjectWriteResult>> write,
         CancellationToken cancellationToken) =>
-        TransientConflicts.RetryAsync(async () =>
-        {
-            var reference = await referenceData.CurrentAsync(cancellationToken);
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            var result = await write(connection, transaction, reference);
-            if (result is ProjectWriteResult.Saved or ProjectWriteResult.Deleted) await transaction.CommitAsync(cancellationToken);
-            return result;
-        }, cancellationToken);
+        database.InTransactionAsync(async (connection, transaction) =>
+                await write(connection, transaction, await referenceData.CurrentAsync(cancellationToken)),
+            result => result is ProjectWriteResult.Saved or ProjectWriteResult.Deleted, cancellationToken);
 
     /// <summary>Creates a project inside the caller's transaction (which the caller commits, or rolls back on any other result).</summary>
     internal async Task<ProjectWriteResult> CreateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ProjectRequest request,
@@ -358,7 +383,7 @@ public sealed class ProjectRepository(
             SELECT id, event, from_status, to_status, status_date, status_date_precision, note, actor, recorded_at
             FROM project_history WHERE project_id = @id ORDER BY id;
             """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.ReadAsync(cancellationToken);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(Sql, new { id }, cancellationToken: cancellationToken));
         if (!await results.ReadSingleAsync<bool>()) return null;
         return (await results.ReadAsync<HistoryRow>()).Select(row => row.ToEntry()).ToList();
@@ -374,7 +399,7 @@ public sealed class ProjectRepository(
             WHERE s.project_id = @id
             ORDER BY d.published_on NULLS LAST, d.code, s.locator;
             """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.ReadAsync(cancellationToken);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(Sql, new { id }, cancellationToken: cancellationToken));
         if (!await results.ReadSingleAsync<bool>()) return null;
         return (await results.ReadAsync<SourceRow>()).Select(row => row.ToSource()).ToList();

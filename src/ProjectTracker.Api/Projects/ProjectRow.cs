@@ -1,4 +1,4 @@
-using ProjectTracker.Api.Common.Database;
+using ProjectTracker.Api.Common.Data;
 using ProjectTracker.Api.ReferenceData;
 
 namespace ProjectTracker.Api.Projects;

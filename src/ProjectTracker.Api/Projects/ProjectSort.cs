@@ -10,23 +10,30 @@ namespace ProjectTracker.Api.Projects;
 /// </summary>
 public sealed class ProjectSort
 {
-    /// <summary>The signing date as the indexes hold it (projects_signed_on, projects_place_status_signed …): unknown as -infinity.</summary>
+    /// <summary>The signing date as the indexes hold it (projects_walk_signed, projects_place_status_signed …): unknown as -infinity.</summary>
     public const string SignedOnKey = "coalesce(p.signed_on, '-infinity'::date)";
 
-    /// <summary>The start date as projects_started_on holds it.</summary>
+    /// <summary>The start date as projects_walk_started holds it.</summary>
     public const string StartedOnKey = "coalesce(p.started_on, '-infinity'::date)";
+
+    /// <summary>The completion date as projects_walk_completed holds it.</summary>
+    public const string CompletedOnKey = "coalesce(p.completed_on, '-infinity'::date)";
+
+    /// <summary>The effective amount as projects_walk_amount holds it: unknown as -1.</summary>
+    public const string AmountKey = "coalesce(p.effective_amount, -1)";
 
     private static readonly SortKey[] KeysInOrder =
     [
-        new("signedOn", SignedOnKey, project => DateValue(project.SignedOn), TryParseDate),
-        new("startedOn", StartedOnKey, project => DateValue(project.StartedOn), TryParseDate),
-        new("amount", "coalesce(p.effective_amount, -1)", project => (project.EffectiveAmount ?? -1m).ToString(CultureInfo.InvariantCulture), TryParseDecimal),
-        new("name", "p.name_zh", project => project.NameZh, (string text, out object value) => { value = text; return true; }),
-        new("updatedAt", "p.updated_at", project => project.UpdatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture), TryParseTicks),
+        new("signedOn", SignedOnKey, $"{SignedOnKey} + 0", project => DateValue(project.SignedOn), TryParseDate),
+        new("startedOn", StartedOnKey, $"{StartedOnKey} + 0", project => DateValue(project.StartedOn), TryParseDate),
+        new("completedOn", CompletedOnKey, $"{CompletedOnKey} + 0", project => DateValue(project.CompletedOn), TryParseDate),
+        new("amount", AmountKey, $"{AmountKey} + 0", project => (project.EffectiveAmount ?? -1m).ToString(CultureInfo.InvariantCulture), TryParseDecimal),
+        new("name", "p.name_zh", "p.name_zh || ''", project => project.NameZh, (string text, out object value) => { value = text; return true; }),
+        new("updatedAt", "p.updated_at", "p.updated_at + interval '0'", project => project.UpdatedAt.UtcTicks.ToString(CultureInfo.InvariantCulture), TryParseTicks),
     ];
 
-    public static readonly ProjectSort Default = new(KeysInOrder[0], descending: true);
-    public static readonly ProjectSort LargestFirst = new(KeysInOrder[2], descending: true);
+    public static readonly ProjectSort Default = new(KeysInOrder.Single(key => key.Name == "signedOn"), descending: true);
+    public static readonly ProjectSort LargestFirst = new(KeysInOrder.Single(key => key.Name == "amount"), descending: true);
 
     private ProjectSort(SortKey key, bool descending)
     {
@@ -43,6 +50,12 @@ public sealed class ProjectSort
     public string Name => (Descending ? "-" : "") + Key.Name;
 
     public string OrderBy => Descending ? $"{Key.Sql} DESC, p.id DESC" : $"{Key.Sql} ASC, p.id ASC";
+
+    /// <summary>The same order, on the key in a form no index holds (a sort, never an index walk).</summary>
+    public string UnindexedOrderBy => Descending ? $"{Key.Unindexed} DESC, p.id DESC" : $"{Key.Unindexed} ASC, p.id ASC";
+
+    /// <summary>The same order over a derived table's columns <c>k</c> (the key) and <c>id</c>.</summary>
+    public string OrderByColumns(string alias) => Descending ? $"{alias}.k DESC, {alias}.id DESC" : $"{alias}.k ASC, {alias}.id ASC";
 
     /// <summary>Rows after the cursor row in this order.</summary>
     public string After => Descending ? $"({Key.Sql}, p.id) < (@cursorValue, @cursorId)" : $"({Key.Sql}, p.id) > (@cursorValue, @cursorId)";
@@ -92,5 +105,8 @@ public sealed class ProjectSort
 
 public delegate bool SortValueParser(string text, out object value);
 
-/// <summary>One orderable key: its SQL expression, how a row's value is written into a cursor, and read back.</summary>
-public sealed record SortKey(string Name, string Sql, Func<Project, string> ValueOf, SortValueParser TryParseValue);
+/// <summary>
+/// One orderable key: its SQL expression (as the indexes hold it), the same values in a form no index holds, how a row's
+/// value is written into a cursor, and read back.
+/// </summary>
+public sealed record SortKey(string Name, string Sql, string Unindexed, Func<Project, string> ValueOf, SortValueParser TryParseValue);

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using Dapper;
-using ProjectTracker.Api.Common.Database;
+using ProjectTracker.Api.Common.Data;
 
 namespace ProjectTracker.Api.Projects;
 
@@ -11,7 +11,7 @@ namespace ProjectTracker.Api.Projects;
 /// collecting every match through the index and sorting them. The planner cannot make this choice itself, because it
 /// takes a term's bigrams as independent and so thinks every term of three or more characters rare.
 /// </summary>
-public sealed class SearchStatistics(ReadOnlyDataSource dataSource, TimeProvider time) : IDisposable
+public sealed class SearchStatistics(Database database, TimeProvider time) : IDisposable
 {
     /// <summary>The share of projects a term must (by its rarest bigram) at least reach to be walked.</summary>
     public const double CommonShare = 0.005;
@@ -42,7 +42,7 @@ public sealed class SearchStatistics(ReadOnlyDataSource dataSource, TimeProvider
                      unnest(s.most_common_elems::text::text[], s.most_common_elem_freqs) AS e(token, share)
                 WHERE s.schemaname = current_schema() AND s.tablename = 'projects' AND s.attname = 'search_tokens' AND e.token IS NOT NULL
                 """;
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await database.QueryAsync(cancellationToken);
             shares = (await connection.QueryAsync<(string Token, float Share)>(new CommandDefinition(Sql, cancellationToken: cancellationToken)))
                 .ToFrozenDictionary(row => row.Token, row => (double)row.Share, StringComparer.Ordinal);
             loadedAt = time.GetUtcNow();

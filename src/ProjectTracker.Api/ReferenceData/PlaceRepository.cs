@@ -1,10 +1,10 @@
 using Dapper;
 using Npgsql;
-using ProjectTracker.Api.Common.Database;
+using ProjectTracker.Api.Common.Data;
 
 namespace ProjectTracker.Api.ReferenceData;
 
-public sealed class PlaceRepository(NpgsqlDataSource dataSource)
+public sealed class PlaceRepository(Database database)
 {
     /// <summary>Places, optionally of one kind and/or within one place (at any depth), ordered by code.</summary>
     public async Task<IReadOnlyList<Place>> ListAsync(PlaceQuery query, CancellationToken cancellationToken)
@@ -22,7 +22,7 @@ public sealed class PlaceRepository(NpgsqlDataSource dataSource)
               AND (@kind::place_kind IS NULL OR p.kind = @kind::place_kind)
             ORDER BY p.code
             """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.ReadAsync(cancellationToken);
         var places = await connection.QueryAsync<Place>(new CommandDefinition(Sql,
             new { within = query.Within, kind = DbEnums.Name(query.Kind) }, cancellationToken: cancellationToken));
         return places.AsList();

@@ -1,5 +1,5 @@
 using Dapper;
-using Npgsql;
+using ProjectTracker.Api.Common.Data;
 
 namespace ProjectTracker.Api.ReferenceData;
 
@@ -13,15 +13,15 @@ public sealed class ReferenceCatalog : IDisposable
     private static readonly TimeSpan RefreshEvery = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan MissReloadAtMost = TimeSpan.FromSeconds(10);
 
-    private readonly NpgsqlDataSource? dataSource;
+    private readonly Database? database;
     private readonly TimeProvider time;
     private readonly SemaphoreSlim loading = new(1, 1);
     private ReferenceSnapshot? snapshot;
     private DateTimeOffset loadedAt;
 
-    public ReferenceCatalog(NpgsqlDataSource dataSource, TimeProvider time)
+    public ReferenceCatalog(Database database, TimeProvider time)
     {
-        this.dataSource = dataSource;
+        this.database = database;
         this.time = time;
     }
 
@@ -43,7 +43,7 @@ public sealed class ReferenceCatalog : IDisposable
     public async ValueTask<ReferenceSnapshot> CurrentWithAsync(Func<ReferenceSnapshot, bool> has, CancellationToken cancellationToken = default)
     {
         var current = await CurrentAsync(cancellationToken);
-        return has(current) || dataSource is null ? current : await ReloadAsync(MissReloadAtMost, cancellationToken);
+        return has(current) || database is null ? current : await ReloadAsync(MissReloadAtMost, cancellationToken);
     }
 
     public async ValueTask<Place?> FindPlaceAsync(string codeOrSlug, CancellationToken cancellationToken) =>
@@ -69,7 +69,7 @@ public sealed class ReferenceCatalog : IDisposable
                 SELECT code, name_zh, name_en, place_code FROM parks;
                 SELECT code, category_code, name_zh, name_en, sort_order::int FROM sectors;
                 """;
-            await using var connection = await dataSource!.OpenConnectionAsync(cancellationToken);
+            await using var connection = await database!.ReadAsync(cancellationToken);
             await using var results = await connection.QueryMultipleAsync(new CommandDefinition(Sql, cancellationToken: cancellationToken));
             var places = await results.ReadAsync<Place>();
             var parks = await results.ReadAsync<Park>();

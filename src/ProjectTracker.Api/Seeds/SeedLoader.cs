@@ -6,7 +6,7 @@ using Npgsql;
 using ProjectTracker.Api.Audit;
 using ProjectTracker.Api.Auth;
 using ProjectTracker.Api.Common;
-using ProjectTracker.Api.Common.Database;
+using ProjectTracker.Api.Common.Data;
 using ProjectTracker.Api.Projects;
 using ProjectTracker.Api.ReferenceData;
 using ProjectTracker.Api.Targets;
@@ -23,7 +23,7 @@ public sealed record SeedResult(int Documents, int ProjectsInSeeds, int Projects
 /// sources, reported batches and targets, which staff do not edit, are brought up to date.
 /// </summary>
 public sealed class SeedLoader(
-    NpgsqlDataSource dataSource,
+    Database database,
     ReferenceCatalog referenceData,
     IValidator<ProjectRequest> projectValidator,
     IValidator<TargetRequest> targetValidator,
@@ -96,7 +96,7 @@ public sealed class SeedLoader(
         }
         var reference = await referenceData.CurrentAsync(cancellationToken);
 
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.BulkAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition("SELECT pg_advisory_xact_lock(@LoadLock)", new { LoadLock }, transaction, cancellationToken: cancellationToken));
 

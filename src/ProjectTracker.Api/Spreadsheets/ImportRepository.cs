@@ -3,12 +3,12 @@ using Dapper;
 using Npgsql;
 using ProjectTracker.Api.Auth;
 using ProjectTracker.Api.Common;
-using ProjectTracker.Api.Common.Database;
+using ProjectTracker.Api.Common.Data;
 
 namespace ProjectTracker.Api.Spreadsheets;
 
 /// <summary>The <c>imports</c> table: each upload's state, counters and errors.</summary>
-public sealed class ImportRepository(NpgsqlDataSource dataSource)
+public sealed class ImportRepository(Database database)
 {
     public const int MaxStoredErrors = 10_000;
     public sealed record NewImport(string FileName, SheetFormat Format, byte[] Sha256, long Bytes, ImportMode Mode, bool AllowDuplicates);
@@ -20,7 +20,7 @@ public sealed class ImportRepository(NpgsqlDataSource dataSource)
             VALUES (@FileName, @format, @Sha256, @Bytes, @mode, @AllowDuplicates, @keyId, @name, @places, @requestId)
             RETURNING id
             """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.WriteAsync(cancellationToken);
         var id = await connection.ExecuteScalarAsync<long>(new CommandDefinition(Sql, new
         {
             upload.FileName,
@@ -44,7 +44,7 @@ public sealed class ImportRepository(NpgsqlDataSource dataSource)
                    failure, actor_name, created_at, finished_at
             FROM imports WHERE id = @id
             """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.ReadAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<Row>(new CommandDefinition(Sql, new { id }, cancellationToken: cancellationToken));
         return row?.ToStatus();
     }
@@ -58,7 +58,7 @@ public sealed class ImportRepository(NpgsqlDataSource dataSource)
             SELECT api_key_id, actor_name, place_codes, request_id, mode, allow_duplicates, format, file_name, file_sha256
             FROM imports WHERE id = @id
             """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.ReadAsync(cancellationToken);
         var row = await connection.QuerySingleOrDefaultAsync<JobRow>(new CommandDefinition(Sql, new { id }, cancellationToken: cancellationToken));
         if (row is null) return null;
         var mode = row.Mode == EnumNames.Of(ImportMode.ValidRows) ? ImportMode.ValidRows : ImportMode.AllOrNothing;
@@ -73,7 +73,7 @@ public sealed class ImportRepository(NpgsqlDataSource dataSource)
             UPDATE imports SET state = @state::import_state, rows_processed = @processed, rows_total = coalesce(@total, rows_total), updated_at = now()
             WHERE id = @id
             """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.WriteAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(Sql, new { id, state = EnumNames.Of(state), processed, total }, cancellationToken: cancellationToken));
     }
 
@@ -98,7 +98,7 @@ public sealed class ImportRepository(NpgsqlDataSource dataSource)
 
     public async Task FinishAsync(long id, ImportState state, int total, int errorCount, IReadOnlyList<ImportError> errors, string? failure, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.WriteAsync(cancellationToken);
         await FinishAsync(connection, null, id, state, total, 0, errorCount, errors, failure, cancellationToken);
     }
 
@@ -110,7 +110,7 @@ public sealed class ImportRepository(NpgsqlDataSource dataSource)
                    updated_at = now(), finished_at = now()
             WHERE state IN ('queued', 'validating', 'writing') AND updated_at < now() - @quietFor
             """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.WriteAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(Sql, new { quietFor }, cancellationToken: cancellationToken));
     }
 

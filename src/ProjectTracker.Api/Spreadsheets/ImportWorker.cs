@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using System.Threading.Channels;
 using Dapper;
+using ProjectTracker.Api.Common.Data;
 using Npgsql;
 
 namespace ProjectTracker.Api.Spreadsheets;
@@ -10,7 +11,7 @@ namespace ProjectTracker.Api.Spreadsheets;
 /// import it reports progress and keeps it marked alive every few seconds; imports nobody has kept alive for two
 /// minutes (their server stopped) are marked failed by whichever instance notices.
 /// </summary>
-public sealed class ImportWorker(ProjectImporter importer, ImportRepository imports, NpgsqlDataSource dataSource, ILogger<ImportWorker> logger) : BackgroundService
+public sealed class ImportWorker(ProjectImporter importer, ImportRepository imports, Database database, ILogger<ImportWorker> logger) : BackgroundService
 {
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(2);
     private static readonly TimeSpan AbandonedAfter = TimeSpan.FromMinutes(2);
@@ -61,7 +62,7 @@ public sealed class ImportWorker(ProjectImporter importer, ImportRepository impo
                     var waiting = held.Where(entry => entry.Value is null).Select(entry => entry.Key).ToArray();
                     if (waiting.Length > 0)
                     {
-                        await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+                        await using var connection = await database.WriteAsync(stoppingToken);
                         await connection.ExecuteAsync(new CommandDefinition("UPDATE imports SET updated_at = now() WHERE id = ANY(@waiting)", new { waiting }, cancellationToken: stoppingToken));
                     }
                     sinceSweep += Heartbeat;

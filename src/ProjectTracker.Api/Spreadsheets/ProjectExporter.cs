@@ -2,7 +2,7 @@ using System.Globalization;
 using CsvHelper;
 using Dapper;
 using FluentValidation;
-using ProjectTracker.Api.Common.Database;
+using ProjectTracker.Api.Common.Data;
 using ProjectTracker.Api.Projects;
 using ProjectTracker.Api.ReferenceData;
 using SpreadCheetah;
@@ -36,7 +36,7 @@ public sealed class ExportQueryValidator : AbstractValidator<ExportQuery>
 /// unbuffered query straight into the CSV response (or the workbook's temporary file), so a million projects take
 /// constant memory.
 /// </summary>
-public sealed class ProjectExporter(ReadOnlyDataSource dataSource, ReferenceCatalog referenceData)
+public sealed class ProjectExporter(Database database, ReferenceCatalog referenceData)
 {
     private const int FlushEvery = 2_000;
 
@@ -62,7 +62,7 @@ public sealed class ProjectExporter(ReadOnlyDataSource dataSource, ReferenceCata
         var parameters = new DynamicParameters();
         var where = ProjectFilterSql.Conditions(query, reference, parameters, includeDeleted: false);
         var sql = $"{ProjectRepository.SelectProjects}\nWHERE {where}\nORDER BY p.id";
-        await using var connection = await dataSource.OpenHeldConnectionAsync(cancellationToken);
+        await using var connection = await database.StreamAsync(cancellationToken);
         // Each read waits on the client taking the file; the command timeout bounds each wait, not the whole export.
         await foreach (var row in connection.QueryUnbufferedAsync<ProjectRow>(sql, parameters, commandTimeout: 300).WithCancellation(cancellationToken))
         {

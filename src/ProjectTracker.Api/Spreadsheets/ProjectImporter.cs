@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using ProjectTracker.Api.Common.Data;
 using FluentValidation;
 using Npgsql;
 using ProjectTracker.Api.Audit;
@@ -17,7 +18,7 @@ namespace ProjectTracker.Api.Spreadsheets;
 /// again and streamed by binary COPY into a staging table and merged, in one transaction with the audit record.
 /// </summary>
 public sealed class ProjectImporter(
-    NpgsqlDataSource dataSource,
+    Database database,
     ImportRepository imports,
     ReferenceCatalog referenceData,
     IValidator<ProjectRequest> validator,
@@ -85,7 +86,7 @@ public sealed class ProjectImporter(
 
             progress.State = ImportState.Writing;
             progress.Restart();
-            await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+            await using var connection = await database.BulkAsync(cancellationToken);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
             var written = await ProjectBulkWriter.InsertAsync(connection, transaction, good,
                 GoodRows(path, format, checkedFile.BadRows, reference, progress), actor.Name, skipExistingSeedKeys: false, cancellationToken);
@@ -199,7 +200,7 @@ public sealed class ProjectImporter(
             FROM unnest(@rows, @codes) AS t(row, project_code)
             JOIN projects p ON p.project_code = t.project_code;
             """;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.ReadAsync(cancellationToken);
         var clashes = await connection.QueryAsync<(int Row, long Id, bool ByCode)>(new CommandDefinition(Sql, new
         {
             rows = rows.Select(r => r.Row).ToArray(),

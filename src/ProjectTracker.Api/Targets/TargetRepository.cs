@@ -1,4 +1,5 @@
 using Dapper;
+using ProjectTracker.Api.Common.Data;
 using Npgsql;
 using ProjectTracker.Api.Audit;
 using ProjectTracker.Api.Auth;
@@ -12,7 +13,7 @@ namespace ProjectTracker.Api.Targets;
 public sealed record Target(long Id, string DistrictCode, string? ParkCode, string? SectorCode, int Year, TargetMeasure Measure,
     decimal? MinProjectAmount, decimal Value, AmountQualifier Qualifier, string Title, int Version);
 
-public sealed class TargetRepository(NpgsqlDataSource dataSource, ReferenceCatalog catalog)
+public sealed class TargetRepository(Database database, ReferenceCatalog catalog)
 {
     private const string Select = """
         SELECT id, place_code AS district_code, park_code, sector_code, year, measure, min_project_amount,
@@ -22,7 +23,7 @@ public sealed class TargetRepository(NpgsqlDataSource dataSource, ReferenceCatal
 
     public async Task<Target?> GetAsync(long id, CancellationToken cancellationToken)
     {
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.ReadAsync(cancellationToken);
         return await connection.QuerySingleOrDefaultAsync<Target>(new CommandDefinition($"{Select} WHERE id = @id", new { id }, cancellationToken: cancellationToken));
     }
 
@@ -40,7 +41,7 @@ public sealed class TargetRepository(NpgsqlDataSource dataSource, ReferenceCatal
         var reference = await catalog.CurrentAsync(cancellationToken);
         var (parameters, place) = Parameters(request, reference);
         if (!actor.Covers(place, reference)) return null;
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.WriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var target = await connection.QuerySingleAsync<Target>(new CommandDefinition(Sql, parameters, transaction, cancellationToken: cancellationToken));
         await AuditLog.AppendAsync(connection, transaction, actor, AuditActions.TargetCreated, AuditActions.TargetEntity, target.Id, null, target, cancellationToken);
@@ -67,7 +68,7 @@ public sealed class TargetRepository(NpgsqlDataSource dataSource, ReferenceCatal
         var reference = await catalog.CurrentAsync(cancellationToken);
         var (parameters, place) = Parameters(request, reference);
         parameters.Add("id", id);
-        await using var connection = await dataSource.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.WriteAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var before = await connection.QuerySingleOrDefaultAsync<Target>(new CommandDefinition($"{Select} WHERE id = @id FOR UPDATE", new { id }, transaction, cancellationToken: cancellationToken));
         if (before is null) return (UpdateOutcome.NotFound, null);

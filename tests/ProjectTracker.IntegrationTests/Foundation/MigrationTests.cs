@@ -1,7 +1,7 @@
 using Dapper;
 using EvolveDb;
 using Npgsql;
-using ProjectTracker.Api.Common.Database;
+using ProjectTracker.Api.Common.Data;
 using ProjectTracker.IntegrationTests.Infrastructure;
 
 namespace ProjectTracker.IntegrationTests.Foundation;

@@ -19,7 +19,12 @@ public sealed class ApiProcess : IAsyncDisposable
     public Process Process { get; }
     public Uri Address { get; }
 
-    public static async Task<ApiProcess> StartAsync(string connectionString)
+    /// <summary>What the process wrote (its log), for a failing test to show.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> Log { get; } = new();
+
+    /// <param name="connectionString">The database.</param>
+    /// <param name="settings">Further settings, as environment variables (<c>Database__Reads__Connections</c>).</param>
+    public static async Task<ApiProcess> StartAsync(string connectionString, IReadOnlyDictionary<string, string>? settings = null)
     {
         var port = FreePort();
         var start = new ProcessStartInfo("dotnet", [Path.Combine(AppContext.BaseDirectory, "ProjectTracker.Api.dll")])
@@ -36,10 +41,13 @@ public sealed class ApiProcess : IAsyncDisposable
         start.Environment["RateLimiting__Writes__TokenLimit"] = "1000000";
         start.Environment["RateLimiting__Writes__TokensPerPeriod"] = "1000000";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (name, value) in settings ?? new Dictionary<string, string>()) start.Environment[name] = value;
         var process = Process.Start(start)!;
-        _ = process.StandardOutput.ReadToEndAsync();
-        _ = process.StandardError.ReadToEndAsync();
         var api = new ApiProcess(process, new Uri($"http://127.0.0.1:{port}"));
+        process.OutputDataReceived += (_, line) => { if (line.Data is not null) api.Log.Enqueue(line.Data); };
+        process.ErrorDataReceived += (_, line) => { if (line.Data is not null) api.Log.Enqueue(line.Data); };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
         using var probe = new HttpClient { BaseAddress = api.Address };
         for (var attempt = 0; attempt < 300; attempt++)
         {

@@ -1,5 +1,5 @@
 using Npgsql;
-using ProjectTracker.Api.Common.Database;
+using ProjectTracker.Api.Common.Data;
 using Testcontainers.PostgreSql;
 
 [assembly: AssemblyFixture(typeof(ProjectTracker.IntegrationTests.Infrastructure.PostgresServer))]

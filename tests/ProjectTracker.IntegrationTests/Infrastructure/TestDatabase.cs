@@ -9,6 +9,7 @@ namespace ProjectTracker.IntegrationTests.Infrastructure;
 public class TestDatabase(PostgresServer server) : IAsyncLifetime
 {
     private ApiFactory? api;
+    private readonly List<ApiFactory> others = [];
 
     public PostgresServer Server { get; } = server;
     public string Name { get; private set; } = "";
@@ -17,6 +18,14 @@ public class TestDatabase(PostgresServer server) : IAsyncLifetime
 
     /// <summary>The API over this database (built on first use).</summary>
     public ApiFactory Api => api ??= new ApiFactory(ConnectionString);
+
+    /// <summary>Another API over this database, with these settings; disposed with the database. Its clients send an admin key unless <paramref name="authenticate"/> is false.</summary>
+    public ApiFactory ApiWith(IReadOnlyDictionary<string, string?> settings, bool authenticate = true)
+    {
+        var other = new ApiFactory(ConnectionString, settings, authenticate);
+        others.Add(other);
+        return other;
+    }
 
     public virtual async ValueTask InitializeAsync()
     {
@@ -30,6 +39,7 @@ public class TestDatabase(PostgresServer server) : IAsyncLifetime
     public async ValueTask DisposeAsync()
     {
         if (api is not null) await api.DisposeAsync();
+        foreach (var other in others) await other.DisposeAsync();
         if (DataSource is not null) await DataSource.DisposeAsync();
         if (Name.Length > 0) await Server.DropDatabaseAsync(Name);
         GC.SuppressFinalize(this);

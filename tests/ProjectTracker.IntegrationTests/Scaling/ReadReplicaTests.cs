@@ -2,7 +2,7 @@ using System.Net;
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
-using ProjectTracker.Api.Common.Database;
+using ProjectTracker.Api.Common.Data;
 using ProjectTracker.Api.Dashboard;
 using ProjectTracker.Api.Projects;
 using ProjectTracker.IntegrationTests.Infrastructure;
@@ -43,9 +43,9 @@ public sealed class ReadReplicaTests(TestDatabase database) : DatabaseTests(data
         }
         Assert.True(await EventuallyListedAsync(client, "主库新项目"), "the standby did not catch up after replay resumed");
 
-        var reads = api.Services.GetRequiredService<ReadOnlyDataSource>();
-        Assert.True(reads.IsReplica);
-        await using var connection = await reads.OpenConnectionAsync(Cancellation);
+        var database = api.Services.GetRequiredService<ProjectTracker.Api.Common.Data.Database>();
+        Assert.True(database.HasReplica);
+        await using var connection = await database.QueryAsync(Cancellation);
         var refused = await Assert.ThrowsAsync<PostgresException>(() => connection.ExecuteAsync("UPDATE projects SET notes = 'x' WHERE id = @id", new { id = first.Id }));
         Assert.Equal(PostgresErrorCodes.ReadOnlySqlTransaction, refused.SqlState);
     }

@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Npgsql;
 
-namespace ProjectTracker.Api.Common.Database;
+namespace ProjectTracker.Api.Common.Data;
 
 /// <summary>Reads the connection strings and fills in the settings the API relies on when they are not given.</summary>
 public static class ConnectionStrings

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace ProjectTracker.Api.Common.Database;
+namespace ProjectTracker.Api.Common.Data;
 
 /// <summary>
 /// The one place that decides which connection a piece of work gets. Each kind of work has a pool of its own, so
@@ -13,7 +13,29 @@ public sealed class Database : IAsyncDisposable
 {
     private readonly DatabasePools pools;
 
-    internal Database(DatabasePools pools) => this.pools = pools;
+    private Database(DatabasePools pools) => this.pools = pools;
+
+    /// <summary>The pools over the primary (and the replica, when given), built with the API's connection defaults.</summary>
+    public static Database Create(string primary, DatabaseOptions options, ILoggerFactory? loggerFactory = null, string? replica = null)
+    {
+        NpgsqlDataSource Pool(string connectionString, PoolSettings pool)
+        {
+            var builder = new NpgsqlDataSourceBuilder(ConnectionStrings.ForPool(connectionString, pool)).MapProjectTrackerEnums();
+            if (loggerFactory is not null) builder.UseLoggerFactory(loggerFactory);
+            return builder.Build();
+        }
+        var bulk = Pool(primary, options.Bulk);
+        return new Database(new DatabasePools
+        {
+            Reads = Pool(primary, options.Reads),
+            Queries = Pool(replica ?? primary, options.Queries),
+            Writes = Pool(primary, options.Writes),
+            Locks = Pool(primary, options.Locks),
+            Bulk = bulk,
+            Streams = replica is null ? bulk : Pool(replica, options.Bulk),
+            HasReplica = replica is not null,
+        });
+    }
 
     /// <summary>Whether lists, dashboards and exports read from a streaming replica.</summary>
     public bool HasReplica => pools.HasReplica;

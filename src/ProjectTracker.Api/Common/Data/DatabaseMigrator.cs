@@ -3,7 +3,7 @@ using EvolveDb.Configuration;
 using Microsoft.Extensions.Options;
 using Npgsql;
 
-namespace ProjectTracker.Api.Common.Database;
+namespace ProjectTracker.Api.Common.Data;
 
 /// <summary>
 /// Applies the numbered SQL scripts of <c>db/migrations</c> with Evolve: each script in its own

@@ -1,4 +1,4 @@
-namespace ProjectTracker.Api.Common.Database;
+namespace ProjectTracker.Api.Common.Data;
 
 /// <summary>The <c>Database</c> configuration section.</summary>
 public sealed class DatabaseOptions

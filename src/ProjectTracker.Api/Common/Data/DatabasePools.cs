@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace ProjectTracker.Api.Common.Database;
+namespace ProjectTracker.Api.Common.Data;
 
 /// <summary>The data sources behind <see cref="Database"/>: one pool per kind of work, on the primary or the replica.</summary>
 internal sealed class DatabasePools : IAsyncDisposable

@@ -1,11 +1,14 @@
 using Dapper;
-using ProjectTracker.Api.Common.Database;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Npgsql;
 
-namespace ProjectTracker.Api.Common.Database;
+namespace ProjectTracker.Api.Common.Data;
 
-/// <summary>Ready means: the database answers and every migration this build knows has been applied.</summary>
+/// <summary>
+/// Ready means: a read answers within <see cref="Budget"/> through the same pool reads by id use (so a starved or
+/// wedged pool is not ready, even while a fresh connection could open), and every migration this build knows has
+/// been applied.
+/// </summary>
 public sealed class DatabaseReadyHealthCheck(Database database, DatabaseMigrator migrator) : IHealthCheck
 {
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(3);
@@ -21,8 +24,8 @@ public sealed class DatabaseReadyHealthCheck(Database database, DatabaseMigrator
             var applied = (await connection.QueryAsync<string>(new CommandDefinition(Sql, cancellationToken: timeout.Token))).ToHashSet();
             var pending = migrator.KnownScripts.Where(script => !applied.Contains(script)).ToArray();
             return pending.Length == 0
-                ? HealthCheckResult.Healthy($"{applied.Count} migrations applied")
-                : HealthCheckResult.Unhealthy($"{pending.Length} migration(s) not applied: {string.Join(", ", pending)}");
+                ? HealthCheckResult.Healthy($"all {migrator.KnownScripts.Count} migration scripts applied")
+                : HealthCheckResult.Unhealthy($"{pending.Length} of {migrator.KnownScripts.Count} migration scripts not applied: {string.Join(", ", pending)}");
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UndefinedTable)
         {
@@ -34,7 +37,7 @@ public sealed class DatabaseReadyHealthCheck(Database database, DatabaseMigrator
         }
         catch (Exception e) when (e is NpgsqlException or OperationCanceledException or TimeoutException)
         {
-            return HealthCheckResult.Unhealthy("The database cannot be reached");
+            return HealthCheckResult.Unhealthy($"No read answered within {Budget.TotalSeconds:F0} s");
         }
     }
 }

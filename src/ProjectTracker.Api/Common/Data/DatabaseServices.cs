@@ -1,8 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
-namespace ProjectTracker.Api.Common.Database;
+namespace ProjectTracker.Api.Common.Data;
 
 public static class DatabaseServices
 {
@@ -18,30 +17,11 @@ public static class DatabaseServices
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.AddSingleton(provider =>
         {
-            var options = provider.GetRequiredService<IOptions<DatabaseOptions>>().Value;
             var settings = provider.GetRequiredService<IConfiguration>();
-            var primary = ConnectionStrings.Require(settings);
-            var replica = settings.GetConnectionString(ConnectionStrings.ReadOnly) is { Length: > 0 } readOnly ? readOnly : null;
-            NpgsqlDataSource Pool(string connectionString, PoolSettings pool) => Build(ConnectionStrings.ForPool(connectionString, pool), provider);
-            var bulk = Pool(primary, options.Bulk);
-            return new Database(new DatabasePools
-            {
-                Reads = Pool(primary, options.Reads),
-                Queries = Pool(replica ?? primary, options.Queries),
-                Writes = Pool(primary, options.Writes),
-                Locks = Pool(primary, options.Locks),
-                Bulk = bulk,
-                Streams = replica is null ? bulk : Pool(replica, options.Bulk),
-                HasReplica = replica is not null,
-            });
+            return Database.Create(ConnectionStrings.Require(settings), provider.GetRequiredService<IOptions<DatabaseOptions>>().Value,
+                provider.GetRequiredService<ILoggerFactory>(), settings.GetConnectionString(ConnectionStrings.ReadOnly) is { Length: > 0 } replica ? replica : null);
         });
         services.AddSingleton<DatabaseMigrator>();
         return services;
     }
-
-    private static NpgsqlDataSource Build(string connectionString, IServiceProvider provider) =>
-        new NpgsqlDataSourceBuilder(connectionString)
-            .UseLoggerFactory(provider.GetRequiredService<ILoggerFactory>())
-            .MapProjectTrackerEnums()
-            .Build();
 }

@@ -7,7 +7,7 @@ using ProjectTracker.Api.ReferenceData;
 using ProjectTracker.Api.Spreadsheets;
 using ProjectTracker.Api.Targets;
 
-namespace ProjectTracker.Api.Common.Database;
+namespace ProjectTracker.Api.Common.Data;
 
 /// <summary>
 /// C# enums stored as PostgreSQL enum types, spelled as in JSON (<see cref="EnumNames"/>).

@@ -1,4 +1,4 @@
-namespace ProjectTracker.Api.Common.Database;
+namespace ProjectTracker.Api.Common.Data;
 
 public static class DbTime
 {

@@ -1,6 +1,6 @@
 using Npgsql;
 
-namespace ProjectTracker.Api.Common.Database;
+namespace ProjectTracker.Api.Common.Data;
 
 /// <summary>
 /// Runs a whole write transaction again when PostgreSQL aborted it as a deadlock victim or a serialization

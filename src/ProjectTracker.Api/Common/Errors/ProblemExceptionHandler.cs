@@ -58,12 +58,15 @@ public sealed class ProblemExceptionHandler(
             $"The record refers to, or is referred to by, another record ({e.ConstraintName})."),
         PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected } => Problem(
             StatusCodes.Status409Conflict, "The record was changed by a concurrent request; read it again and retry."),
+        // A statement past its pool's time limit (Database): stopped by PostgreSQL, so nothing was half done.
         PostgresException { SqlState: PostgresErrorCodes.QueryCanceled } => Problem(StatusCodes.Status503ServiceUnavailable,
-            "The database did not answer in time; retry shortly."),
+            "The request's query ran past its time limit and was stopped. Retry shortly; for a list or a dashboard, narrower filters answer faster."),
         PostgresException e when e.SqlState.StartsWith("22", StringComparison.Ordinal) => Problem(StatusCodes.Status400BadRequest,
             "A value in the request is out of range or malformed."),
         PostgresException { IsTransient: false } => Problem(StatusCodes.Status500InternalServerError,
             "An unexpected error occurred. It has been logged."),
+        NpgsqlException e when e.Message.StartsWith("The connection pool has been exhausted", StringComparison.Ordinal) => Problem(
+            StatusCodes.Status503ServiceUnavailable, "The API is busy: no database connection came free in time. Retry shortly."),
         // What remains is the database being unreachable, restarting or overloaded.
         NpgsqlException or TimeoutException => Problem(StatusCodes.Status503ServiceUnavailable,
             "The database is unavailable; retry shortly."),

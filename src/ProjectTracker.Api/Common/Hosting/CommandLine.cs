@@ -1,7 +1,7 @@
 using System.CommandLine;
 using FluentValidation;
 using ProjectTracker.Api.Auth;
-using ProjectTracker.Api.Common.Database;
+using ProjectTracker.Api.Common.Data;
 using ProjectTracker.Api.Generation;
 using ProjectTracker.Api.Seeds;
 

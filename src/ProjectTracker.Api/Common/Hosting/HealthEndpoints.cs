@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
-using ProjectTracker.Api.Common.Database;
+using ProjectTracker.Api.Common.Data;
 
 namespace ProjectTracker.Api.Common.Hosting;
 

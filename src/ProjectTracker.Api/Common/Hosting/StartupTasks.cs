@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using ProjectTracker.Api.Common.Database;
+using ProjectTracker.Api.Common.Data;
 using ProjectTracker.Api.Seeds;
 
 namespace ProjectTracker.Api.Common.Hosting;

@@ -1,10 +1,11 @@
 using Dapper;
+using ProjectTracker.Api.Common.Data;
 using Npgsql;
 
 namespace ProjectTracker.Api.Common.Idempotency;
 
 /// <summary>Deletes expired idempotency answers every few minutes (they are ignored once expired anyway).</summary>
-public sealed class IdempotencyCleanup(NpgsqlDataSource dataSource, ILogger<IdempotencyCleanup> logger) : BackgroundService
+public sealed class IdempotencyCleanup(Database database, ILogger<IdempotencyCleanup> logger) : BackgroundService
 {
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(10);
 
@@ -15,7 +16,7 @@ public sealed class IdempotencyCleanup(NpgsqlDataSource dataSource, ILogger<Idem
         {
             try
             {
-                await using var connection = await dataSource.OpenConnectionAsync(stoppingToken);
+                await using var connection = await database.WriteAsync(stoppingToken);
                 var deleted = await connection.ExecuteAsync(new CommandDefinition(
                     "DELETE FROM idempotency_keys WHERE expires_at < now()", cancellationToken: stoppingToken));
                 if (deleted > 0) logger.LogInformation("Deleted {Count} expired idempotency answers", deleted);

@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using ProjectTracker.Api.Auth;
-using ProjectTracker.Api.Common.Database;
+using ProjectTracker.Api.Common.Data;
 
 namespace ProjectTracker.Api.Common.Idempotency;
 
@@ -18,7 +18,7 @@ namespace ProjectTracker.Api.Common.Idempotency;
 /// Concurrent requests with one key are serialised by an advisory lock held until the first answer is stored, so
 /// ten identical requests in parallel write once. Server errors (5xx) are not stored: a retry runs again.
 /// </summary>
-public sealed class IdempotencyFilter(IdempotencyDataSource dataSource, IOptions<IdempotencyOptions> options) : IAsyncResourceFilter
+public sealed class IdempotencyFilter(Database database, IOptions<IdempotencyOptions> options) : IAsyncResourceFilter
 {
     public const string HeaderName = "Idempotency-Key";
     public const string ReplayedHeader = "Idempotent-Replayed";
@@ -48,7 +48,7 @@ public sealed class IdempotencyFilter(IdempotencyDataSource dataSource, IOptions
         }
 
         var hash = await HashRequestAsync(http.Request);
-        await using var connection = await dataSource.OpenConnectionAsync(http.RequestAborted);
+        await using var connection = await database.IdempotencyAsync(http.RequestAborted);
         await using var transaction = await connection.BeginTransactionAsync(http.RequestAborted);
         const string Find = """
             SELECT pg_advisory_xact_lock(hashtextextended('idempotency/' || @apiKeyId::text || '/' || @key, 0));

@@ -1,0 +1,5 @@
+-- evolve-tx-off
+-- The list by name (pinyin order), one status at a time (see V0021).
+CREATE INDEX CONCURRENTLY projects_walk_name ON projects (status, name_zh, id)
+    INCLUDE (place_code, sector_code, park_code, currency, effective_amount, effective_qualifier, signed_on, signed_on_precision,
+             started_on, started_on_precision, completed_on, completed_on_precision, updated_at, deleted_at)
