@@ -18,7 +18,16 @@ public abstract class DatabaseTests<TDatabase>(TDatabase database) : IClassFixtu
         return ValueTask.CompletedTask;
     }
 
-    public virtual ValueTask DisposeAsync() => ValueTask.CompletedTask;
+    /// <summary>When a test failed, what the API logged (the newest lines) goes to the test's output, to tell why.</summary>
+    public virtual ValueTask DisposeAsync()
+    {
+        if (TestContext.Current.TestState?.Result == TestResult.Failed && Database.Server.UnavailableReason is null)
+        {
+            var lines = Database.ApiLogLines().TakeLast(80).ToList();
+            if (lines.Count > 0) TestContext.Current.TestOutputHelper?.WriteLine("API log (newest last):\n" + string.Join('\n', lines));
+        }
+        return ValueTask.CompletedTask;
+    }
 }
 
 /// <summary>Base of test classes that start from an empty migrated database of their own.</summary>

@@ -19,6 +19,9 @@ public class TestDatabase(PostgresServer server) : IAsyncLifetime
     /// <summary>The API over this database (built on first use).</summary>
     public ApiFactory Api => api ??= new ApiFactory(ConnectionString);
 
+    /// <summary>What the APIs over this database have logged so far.</summary>
+    public IEnumerable<string> ApiLogLines() => new[] { api }.Concat(others).OfType<ApiFactory>().SelectMany(factory => factory.LogLines);
+
     /// <summary>Another API over this database, with these settings; disposed with the database. Its clients send an admin key unless <paramref name="authenticate"/> is false.</summary>
     public ApiFactory ApiWith(IReadOnlyDictionary<string, string?> settings, bool authenticate = true)
     {

@@ -38,6 +38,7 @@ public static class Uploads
         while (true)
         {
             var status = await (await client.GetAsync($"/api/imports/{id}", TestContext.Current.CancellationToken)).ReadAsync<ImportStatus>();
+            if (status.State == ImportState.Failed) TestContext.Current.TestOutputHelper?.WriteLine($"import {id} failed: {status.Failure}");
             if (status.State is ImportState.Succeeded or ImportState.Rejected or ImportState.Failed) return status;
             Assert.True(DateTime.UtcNow < deadline, $"import {id} still {status.State}");
             await Task.Delay(50, TestContext.Current.CancellationToken);
