@@ -49,8 +49,7 @@ bench_database() {
     say "bench: the seed data and $projects generated projects (seed $seed) into $PT_PG_DATABASE"
     bench_psql -d postgres -c "DROP DATABASE IF EXISTS \"$PT_PG_DATABASE\"" -c "CREATE DATABASE \"$PT_PG_DATABASE\" OWNER projecttracker"
     ConnectionStrings__ProjectTracker="$connection" Logging__LogLevel__Default=Warning dotnet "$api_dll" seed >&2
-    ConnectionStrings__ProjectTracker="$connection" Logging__LogLevel__Default=Warning \
-      dotnet "$api_dll" generate --projects "$projects" --seed "$seed" >&2
+    ConnectionStrings__ProjectTracker="$connection" dotnet "$tool_dll" generate --projects "$projects" --seed "$seed" >&2
     bench_psql -c "VACUUM (ANALYZE) projects, project_history, project_rollup, project_rollup_month, project_rollup_year" >&2
   fi
   ConnectionStrings__ProjectTracker="$connection" Logging__LogLevel__Default=Warning dotnet "$api_dll" migrate >&2
@@ -68,10 +67,12 @@ bench_curl() { # curl with the bench key
   curl -H "X-Api-Key: $api_key" "$@"
 }
 
+# The API and the benchmarks' tool (the data generator, the loads), in Release.
 bench_build() {
   [[ -n "${api_dll:-}" ]] && return
-  dotnet build "$root/src/ProjectTracker.Api" -c Release -v quiet -nologo >&2
+  dotnet build "$root/tests/ProjectTracker.Benchmarks" -c Release -v quiet -nologo >&2
   api_dll="$root/src/ProjectTracker.Api/bin/Release/net10.0/ProjectTracker.Api.dll"
+  tool_dll="$root/tests/ProjectTracker.Benchmarks/bin/Release/net10.0/ProjectTracker.Benchmarks.dll"
 }
 
 # Starts the API in Release (Production settings, warnings-only logging) and waits until it is ready.

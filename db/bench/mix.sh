@@ -28,7 +28,6 @@ fi
 bench_database
 work="$(mktemp -d)"
 trap 'bench_stop_api; rm -rf "$work"' EXIT
-dotnet build "$root/tests/ProjectTracker.Benchmarks" -c Release -v quiet -nologo >&2
 bench_start_api Dashboard__AnswerLifetime=00:00:00
 
 superuser="Host=127.0.0.1;Port=$PT_PG_PORT;Database=$PT_PG_DATABASE;Username=postgres;Password=$PT_PG_PASSWORD"
@@ -37,7 +36,7 @@ server_log="$(bench_psql -c "SHOW data_directory")/server.log"
   printf '# Query mix, %s projects\n\n' "$(bench_psql -c "SELECT count(*) FROM projects")"
   printf '%s, %s cores, %s; the API, the load, pgbench and PostgreSQL share the machine.\n' \
     "$(date -u +%F)" "$(nproc)" "$(awk -F': ' '/model name/ { print $2; exit }' /proc/cpuinfo)"
-  dotnet "$root/tests/ProjectTracker.Benchmarks/bin/Release/net10.0/ProjectTracker.Benchmarks.dll" mix \
+  dotnet "$tool_dll" mix \
     --url="$api_url" --key="$api_key" --db="$connection" --superuser="$superuser" --server-log="$server_log" \
     --pgbench="$pg_bin/pgbench" --wrk="$(command -v wrk)" --work="$work" --variants="$variants" --seconds="$seconds" --rounds="$rounds" \
     --connections="$connections"

@@ -23,8 +23,7 @@ read -r min_id max_id < <(bench_psql -F ' ' -c "SELECT min(id), max(id) FROM pro
 
 bench_start_api
 rss() { awk '/VmRSS/ { print int($2 / 1024) }' "/proc/$api_pid/status"; }
-dotnet build "$root/tests/ProjectTracker.Benchmarks" -c Release -v quiet -nologo >&2
-load() { dotnet "$root/tests/ProjectTracker.Benchmarks/bin/Release/net10.0/ProjectTracker.Benchmarks.dll" soak "$api_url" "$api_key" "$1" "$connections" "$2" "$min_id" "$max_id" "$busiest"; }
+load() { dotnet "$tool_dll" soak "$api_url" "$api_key" "$1" "$connections" "$2" "$min_id" "$max_id" "$busiest"; }
 say "bench: warming up"
 load 10 "warm${tag}" >/dev/null
 rss_start="$(rss)"

@@ -1,6 +1,9 @@
 using Dapper;
 using Microsoft.Extensions.DependencyInjection;
-using ProjectTracker.Api.Generation;
+using Microsoft.Extensions.Logging.Abstractions;
+using ProjectTracker.Api.Common.Data;
+using ProjectTracker.Api.ReferenceData;
+using ProjectTracker.Benchmarks.Generation;
 using ProjectTracker.IntegrationTests.Dashboard;
 using ProjectTracker.IntegrationTests.Infrastructure;
 
@@ -37,7 +40,8 @@ public sealed class GeneratedDatabase(PostgresServer server) : SeededDatabase(se
         await using var connection = await DataSource.OpenConnectionAsync(cancellation);
         SchemaBefore = await connection.ExecuteScalarAsync<string>(SchemaShape);
         FirstId = await connection.ExecuteScalarAsync<long>("SELECT max(id) + 1 FROM projects");
-        var generator = Api.Services.GetRequiredService<DataGenerator>();
+        var generator = new DataGenerator(Api.Services.GetRequiredService<Database>(), Api.Services.GetRequiredService<ReferenceCatalog>(),
+            TimeProvider.System, NullLogger<DataGenerator>.Instance);
         FirstRun = await generator.GenerateAsync(Count, seed: 7, cancellation);
         await generator.GenerateAsync(Count, seed: 7, cancellation);
         SchemaAfter = await connection.ExecuteScalarAsync<string>(SchemaShape);

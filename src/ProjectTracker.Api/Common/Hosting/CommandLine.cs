@@ -2,7 +2,6 @@ using System.CommandLine;
 using FluentValidation;
 using ProjectTracker.Api.Auth;
 using ProjectTracker.Api.Common.Data;
-using ProjectTracker.Api.Generation;
 using ProjectTracker.Api.Seeds;
 
 namespace ProjectTracker.Api.Common.Hosting;
@@ -13,7 +12,7 @@ namespace ProjectTracker.Api.Common.Hosting;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Names = ["migrate", "seed", "generate", "create-key", "list-keys", "revoke-key"];
+    private static readonly string[] Names = ["migrate", "seed", "create-key", "list-keys", "revoke-key"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0]);
 
@@ -96,19 +95,7 @@ public static class CommandLine
             return 0;
         });
 
-        var projects = new Option<int>("--projects") { Description = "How many projects to add.", DefaultValueFactory = _ => 100_000 };
-        var randomSeed = new Option<int>("--seed") { Description = "Random seed: the same seed gives the same projects.", DefaultValueFactory = _ => 42 };
-        var generate = new Command("generate", "Add realistic synthetic projects (for load tests), with binary COPY.") { projects, randomSeed };
-        generate.SetAction(async (parse, cancellationToken) =>
-        {
-            app.Services.GetRequiredService<DatabaseMigrator>().Migrate();
-            var result = await app.Services.GetRequiredService<DataGenerator>()
-                .GenerateAsync(parse.GetValue(projects), parse.GetValue(randomSeed), cancellationToken);
-            Console.WriteLine($"{result.Projects} projects and {result.HistoryRows} history rows in {result.Elapsed.TotalSeconds:F1} s");
-            return 0;
-        });
-
-        var root = new RootCommand("ProjectTracker maintenance commands") { migrate, seed, generate, CreateKey(app), ListKeys(app), RevokeKey(app) };
+        var root = new RootCommand("ProjectTracker maintenance commands") { migrate, seed, CreateKey(app), ListKeys(app), RevokeKey(app) };
         try
         {
             return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

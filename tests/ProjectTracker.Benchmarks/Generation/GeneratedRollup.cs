@@ -6,7 +6,7 @@ using ProjectTracker.Api.Common;
 using ProjectTracker.Api.Dashboard;
 using ProjectTracker.Api.Projects;
 
-namespace ProjectTracker.Api.Generation;
+namespace ProjectTracker.Benchmarks.Generation;
 
 /// <summary>
 /// What generated projects add to the dashboard rollup, added up in memory while they are made: the

@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using Microsoft.Extensions.Logging;
 using System.Threading.Channels;
 using System.Text.Json;
 using Dapper;
@@ -8,7 +9,7 @@ using ProjectTracker.Api.Common;
 using ProjectTracker.Api.Projects;
 using ProjectTracker.Api.ReferenceData;
 
-namespace ProjectTracker.Api.Generation;
+namespace ProjectTracker.Benchmarks.Generation;
 
 /// <summary>What one run of the generator did.</summary>
 public sealed record GenerationResult(int Projects, long HistoryRows, TimeSpan Elapsed);
