@@ -145,10 +145,10 @@ public sealed class DashboardQueries(Database database, ReferenceCatalog catalog
         parameters.Add("limit", query.Limit ?? 100);
         // Oldest first by the last day each date may stand for, which the partial indexes of V0010/V0011 hold in order.
         var sql = $"""
-            {ProjectRepository.SelectProjects}
+            {ProjectColumns.Select}
             WHERE {where} AND p.status = 'signed' AND partial_date_end(p.signed_on, p.signed_on_precision) <= @signedCutoff
             ORDER BY partial_date_end(p.signed_on, p.signed_on_precision), p.id LIMIT @limit;
-            {ProjectRepository.SelectProjects}
+            {ProjectColumns.Select}
             WHERE {where} AND p.status = 'started' AND partial_date_end(p.started_on, p.started_on_precision) <= @startedCutoff
             ORDER BY partial_date_end(p.started_on, p.started_on_precision), p.id LIMIT @limit;
             SELECT count(*) FROM projects p

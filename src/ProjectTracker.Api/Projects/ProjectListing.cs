@@ -187,5 +187,5 @@ internal sealed class ProjectListing(ProjectFilter filter, ProjectSort sort, int
     }
 
     private string RowsOf(string page) =>
-        $"{ProjectRepository.SelectProjects}\nJOIN {page} ON {page}.id = p.id\nORDER BY {sort.OrderByColumns(page)}";
+        $"{ProjectColumns.Select}\nJOIN {page} ON {page}.id = p.id\nORDER BY {sort.OrderByColumns(page)}";
 }

@@ -32,17 +32,7 @@ public sealed class ProjectRepository(Database database, ReferenceCatalog refere
     /// <summary>Advisory-lock namespace serialising creations of the same name in the same place.</summary>
     private const int NameLockNamespace = 7_001;
 
-    /// <summary>The columns of a <see cref="ProjectRow"/>; names of places, parks and sectors come from the in-memory reference data.</summary>
-    internal const string SelectProjects = """
-        SELECT p.id, p.name_zh, p.name_en, p.kind, p.investors, p.place_code, p.park_code, p.sector_code, p.status, p.amount, p.amount_qualifier, p.currency, p.phases::text AS phases,
-               p.effective_amount, p.effective_qualifier,
-               p.signed_on, p.signed_on_precision, p.started_on, p.started_on_precision,
-               p.completed_on, p.completed_on_precision,
-               p.project_code, p.land_area_sqm, p.notes, p.version, p.created_at, p.updated_at, p.deleted_at
-        FROM projects p
-        """;
-
-    private const string SelectById = $"{SelectProjects}\nWHERE p.id = @id AND p.deleted_at IS NULL";
+    private static readonly string SelectById = $"{ProjectColumns.Select}\nWHERE p.id = @id AND p.deleted_at IS NULL";
 
     public async Task<Project?> GetAsync(long id, CancellationToken cancellationToken)
     {
@@ -217,22 +207,10 @@ public sealed class ProjectRepository(Database database, ReferenceCatalog refere
 
     internal static Task<long> InsertAsync(DbConnection connection, DbTransaction transaction, ProjectWrite write, string? seedKey, CancellationToken cancellationToken)
     {
-        const string Sql = """
-            INSERT INTO projects (
-                name_zh, name_en, normalized_name, kind, investors, place_code, park_code, sector_code, status,
-                amount, amount_qualifier, currency, phases, effective_amount, effective_qualifier,
-                signed_on, signed_on_precision, started_on, started_on_precision, completed_on, completed_on_precision,
-                project_code, land_area_sqm, notes, search_tokens, search_text, seed_key)
-            VALUES (
-                @NameZh, @NameEn, @NormalizedName, @Kind::project_kind, @Investors, @PlaceCode, @ParkCode, @SectorCode, @Status::project_status,
-                @Amount, @AmountQualifier::amount_qualifier, @Currency::currency, @Phases::jsonb, @EffectiveAmount, @EffectiveQualifier::amount_qualifier,
-                @SignedOn, @SignedOnPrecision::date_precision, @StartedOn, @StartedOnPrecision::date_precision, @CompletedOn, @CompletedOnPrecision::date_precision,
-                @ProjectCode, @LandAreaSqm, @Notes, @SearchTokens, @SearchText, @seedKey)
-            RETURNING id
-            """;
+        var sql = $"INSERT INTO projects ({ProjectColumns.Names}, seed_key)\nVALUES ({ProjectColumns.Parameters}, @seedKey)\nRETURNING id";
         var parameters = new DynamicParameters(write);
         parameters.Add("seedKey", seedKey);
-        return connection.ExecuteScalarAsync<long>(new CommandDefinition(Sql, parameters, transaction, cancellationToken: cancellationToken));
+        return connection.ExecuteScalarAsync<long>(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
     }
 
     /// <summary>
@@ -242,20 +220,7 @@ public sealed class ProjectRepository(Database database, ReferenceCatalog refere
     public Task<ProjectWriteResult> UpdateAsync(long id, int? expectedVersion, ProjectRequest request, Actor actor, CancellationToken cancellationToken) =>
         WriteAsync(async (connection, transaction, reference) =>
         {
-            const string Sql = """
-                UPDATE projects SET
-                    name_zh = @NameZh, name_en = @NameEn, normalized_name = @NormalizedName, kind = @Kind::project_kind,
-                    investors = @Investors, place_code = @PlaceCode, park_code = @ParkCode, sector_code = @SectorCode,
-                    amount = @Amount, amount_qualifier = @AmountQualifier::amount_qualifier, currency = @Currency::currency,
-                    phases = @Phases::jsonb, effective_amount = @EffectiveAmount, effective_qualifier = @EffectiveQualifier::amount_qualifier,
-                    signed_on = @SignedOn, signed_on_precision = @SignedOnPrecision::date_precision,
-                    started_on = @StartedOn, started_on_precision = @StartedOnPrecision::date_precision,
-                    completed_on = @CompletedOn, completed_on_precision = @CompletedOnPrecision::date_precision,
-                    project_code = @ProjectCode, land_area_sqm = @LandAreaSqm, notes = @Notes,
-                    search_tokens = @SearchTokens, search_text = @SearchText,
-                    version = version + 1, updated_at = now()
-                WHERE id = @id
-                """;
+            var sql = $"UPDATE projects SET {ProjectColumns.UpdateSet}, version = version + 1, updated_at = now()\nWHERE id = @id";
             var write = ProjectWrite.From(request, reference);
             var before = await LockAsync(connection, transaction, id, cancellationToken);
             if ((Refusal(before, expectedVersion, actor, reference) ?? OutOfScope(actor, reference, write.PlaceCode)) is { } refused) return refused;
@@ -267,7 +232,7 @@ public sealed class ProjectRepository(Database database, ReferenceCatalog refere
 
             var parameters = new DynamicParameters(write);
             parameters.Add("id", id);
-            await connection.ExecuteAsync(new CommandDefinition(Sql, parameters, transaction, cancellationToken: cancellationToken));
+            await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
             var after = (await GetAsync(connection, transaction, id, cancellationToken))!;
             await AuditLog.AppendAsync(connection, transaction, actor, AuditActions.ProjectUpdated, AuditActions.ProjectEntity, id, before, after, cancellationToken);
             return new ProjectWriteResult.Saved(after);
@@ -357,8 +322,8 @@ public sealed class ProjectRepository(Database database, ReferenceCatalog refere
     /// </summary>
     internal async Task<Dictionary<long, Project>> LockAllAsync(DbConnection connection, DbTransaction transaction, long[] ids, CancellationToken cancellationToken)
     {
-        const string Sql = $"{SelectProjects}\nWHERE p.id = ANY(@ids) AND p.deleted_at IS NULL\nORDER BY p.id\nFOR UPDATE";
-        var rows = (await connection.QueryAsync<ProjectRow>(new CommandDefinition(Sql, new { ids }, transaction, cancellationToken: cancellationToken))).AsList();
+        var sql = $"{ProjectColumns.Select}\nWHERE p.id = ANY(@ids) AND p.deleted_at IS NULL\nORDER BY p.id\nFOR UPDATE";
+        var rows = (await connection.QueryAsync<ProjectRow>(new CommandDefinition(sql, new { ids }, transaction, cancellationToken: cancellationToken))).AsList();
         return (await ToProjectsAsync(rows, cancellationToken)).ToDictionary(project => project.Id);
     }
 

@@ -61,7 +61,7 @@ public sealed class ProjectExporter(Database database, ReferenceCatalog referenc
         var reference = await referenceData.CurrentAsync(cancellationToken);
         var parameters = new DynamicParameters();
         var where = ProjectFilterSql.Conditions(query, reference, parameters, includeDeleted: false);
-        var sql = $"{ProjectRepository.SelectProjects}\nWHERE {where}\nORDER BY p.id";
+        var sql = $"{ProjectColumns.Select}\nWHERE {where}\nORDER BY p.id";
         await using var connection = await database.StreamAsync(cancellationToken);
         // Each read waits on the client taking the file; the command timeout bounds each wait, not the whole export.
         await foreach (var row in connection.QueryUnbufferedAsync<ProjectRow>(sql, parameters, commandTimeout: 300).WithCancellation(cancellationToken))

@@ -75,7 +75,7 @@ public sealed class DataGenerator(Database database, ReferenceCatalog catalog, T
             made.Writer.Complete();
         }, cancellationToken);
         var stories = new Story[count];
-        await using (var importer = await connection.BeginBinaryImportAsync($"COPY projects (id, {ProjectBulkWriter.Columns}) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        await using (var importer = await connection.BeginBinaryImportAsync($"COPY projects (id, {ProjectColumns.Names}) FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
             var i = 0;
             await foreach (var (project, story) in made.Reader.ReadAllAsync(cancellationToken))
@@ -83,7 +83,7 @@ public sealed class DataGenerator(Database database, ReferenceCatalog catalog, T
                 stories[i] = story;
                 importer.StartRow();
                 importer.Write(firstId + i, NpgsqlTypes.NpgsqlDbType.Bigint);
-                ProjectBulkWriter.WriteColumns(importer, project);
+                ProjectColumns.Copy(importer, project);
                 i++;
             }
             await maker;
@@ -102,7 +102,7 @@ public sealed class DataGenerator(Database database, ReferenceCatalog catalog, T
                     importer.StartRow();
                     importer.Write(firstId + i, NpgsqlTypes.NpgsqlDbType.Bigint);
                     importer.Write(EnumNames.Of(entry.Event), NpgsqlTypes.NpgsqlDbType.Text);
-                    ProjectBulkWriter.Text(importer, entry.From is { } from ? EnumNames.Of(from) : null);
+                    ProjectColumns.WriteText(importer, entry.From is { } from ? EnumNames.Of(from) : null);
                     importer.Write(EnumNames.Of(entry.To), NpgsqlTypes.NpgsqlDbType.Text);
                     if (entry.Date is { } date)
                     {

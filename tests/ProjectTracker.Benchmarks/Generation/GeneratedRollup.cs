@@ -108,7 +108,7 @@ internal sealed class GeneratedRollup
                 importer.Write(key.SectorCode, NpgsqlDbType.Text);
                 importer.Write(key.Status, NpgsqlDbType.Text);
                 importer.Write(key.Currency, NpgsqlDbType.Text);
-                ProjectBulkWriter.Text(importer, key.ParkCode);
+                ProjectColumns.WriteText(importer, key.ParkCode);
                 importer.Write(figures.ProjectCount, NpgsqlDbType.Bigint);
                 importer.Write(figures.AmountSum, NpgsqlDbType.Numeric);
                 importer.Write(figures.WithoutAmount, NpgsqlDbType.Bigint);
