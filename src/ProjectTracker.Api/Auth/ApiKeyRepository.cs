@@ -1,4 +1,5 @@
 using Dapper;
+using ProjectTracker.Api.Common.Writes;
 using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -28,21 +29,21 @@ public sealed class ApiKeyRepository(Database database, ReferenceCatalog referen
         var placeCodes = (request.Districts ?? []).Select(district => reference.FindPlace(district)!.Code).Distinct().Order(StringComparer.Ordinal).ToArray();
         var (token, lookup) = ApiKeyToken.Generate();
 
-        await using var connection = await database.WriteAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var row = await connection.QuerySingleAsync<KeyRow>(new CommandDefinition(Sql, new
+        return await database.InTransactionAsync(async (connection, transaction) =>
         {
-            lookup,
-            hash = ApiKeyToken.Hash(token, options.Value.KeyPepper),
-            name = request.Name,
-            role = Common.EnumNames.Of(request.Role!.Value),
-            placeCodes,
-            createdBy = actor.Name,
-        }, transaction, cancellationToken: cancellationToken));
-        var key = row.ToKey();
-        await AuditLog.AppendAsync(connection, transaction, actor, AuditActions.KeyCreated, AuditActions.ApiKeyEntity, key.Id, null, key, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new CreatedApiKey(key, token);
+            var row = await connection.QuerySingleAsync<KeyRow>(new CommandDefinition(Sql, new
+            {
+                lookup,
+                hash = ApiKeyToken.Hash(token, options.Value.KeyPepper),
+                name = request.Name,
+                role = Common.EnumNames.Of(request.Role!.Value),
+                placeCodes,
+                createdBy = actor.Name,
+            }, transaction, cancellationToken: cancellationToken));
+            var key = row.ToKey();
+            await AuditLog.AppendAsync(connection, transaction, actor, AuditActions.KeyCreated, AuditActions.ApiKeyEntity, key.Id, null, key, cancellationToken);
+            return new CreatedApiKey(key, token);
+        }, _ => true, cancellationToken);
     }
 
     public async Task<IReadOnlyList<ApiKey>> ListAsync(bool includeRevoked, CancellationToken cancellationToken)
@@ -53,27 +54,28 @@ public sealed class ApiKeyRepository(Database database, ReferenceCatalog referen
             .Select(row => row.ToKey()).ToList();
     }
 
-    /// <summary>Revokes a key; null when there is no such key, the key as it was when already revoked.</summary>
-    public async Task<ApiKey?> RevokeAsync(long id, Actor actor, CancellationToken cancellationToken)
+    /// <summary>Revokes a key (one already revoked stays as it was).</summary>
+    public async Task<WriteOutcome<ApiKey>> RevokeAsync(long id, Actor actor, CancellationToken cancellationToken)
     {
         const string Sql = """
             UPDATE api_keys SET revoked_at = now(), revoked_by = @revokedBy
             WHERE id = @id AND revoked_at IS NULL
             RETURNING id, lookup, name, role, place_codes, created_at, created_by, revoked_at
             """;
-        await using var connection = await database.WriteAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<KeyRow>(new CommandDefinition(Sql, new { id, revokedBy = actor.Name }, transaction, cancellationToken: cancellationToken));
-        if (row is null)
+        var outcome = await database.InTransactionAsync<WriteOutcome<ApiKey>>(async (connection, transaction) =>
         {
-            var existing = await connection.QuerySingleOrDefaultAsync<KeyRow>(new CommandDefinition($"{SelectKeys}\nWHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
-            return existing?.ToKey();
-        }
-        var revoked = row.ToKey();
-        await AuditLog.AppendAsync(connection, transaction, actor, AuditActions.KeyRevoked, AuditActions.ApiKeyEntity, id, revoked with { RevokedAt = null }, revoked, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        cache.Remove(ApiKeyVerifier.CacheKey(row.Lookup));
-        return revoked;
+            var row = await connection.QuerySingleOrDefaultAsync<KeyRow>(new CommandDefinition(Sql, new { id, revokedBy = actor.Name }, transaction, cancellationToken: cancellationToken));
+            if (row is null)
+            {
+                var existing = await connection.QuerySingleOrDefaultAsync<KeyRow>(new CommandDefinition($"{SelectKeys}\nWHERE id = @id", new { id }, transaction, cancellationToken: cancellationToken));
+                return existing is null ? new WriteOutcome<ApiKey>.NotFound($"There is no API key {id}.") : new WriteOutcome<ApiKey>.Saved(existing.ToKey());
+            }
+            var revoked = row.ToKey();
+            await AuditLog.AppendAsync(connection, transaction, actor, AuditActions.KeyRevoked, AuditActions.ApiKeyEntity, id, revoked with { RevokedAt = null }, revoked, cancellationToken);
+            cache.Remove(ApiKeyVerifier.CacheKey(row.Lookup));
+            return new WriteOutcome<ApiKey>.Saved(revoked);
+        }, outcome => outcome.Succeeded, cancellationToken);
+        return outcome;
     }
 
     /// <summary>The stored key a presented token names, revoked or not; null when the lookup is unknown.</summary>

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using ProjectTracker.Api.Common.Writes;
 
 namespace ProjectTracker.Api.Auth;
 
@@ -40,7 +41,5 @@ public sealed class KeysController(ApiKeyRepository keys) : ControllerBase
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     public async Task<IActionResult> Revoke(long id, Actor actor, CancellationToken cancellationToken) =>
-        await keys.RevokeAsync(id, actor, cancellationToken) is null
-            ? Problem(statusCode: StatusCodes.Status404NotFound, detail: $"There is no API key {id}.")
-            : NoContent();
+        this.Respond(await keys.RevokeAsync(id, actor, cancellationToken), _ => NoContent());
 }

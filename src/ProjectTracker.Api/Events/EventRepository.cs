@@ -6,20 +6,13 @@ using ProjectTracker.Api.Auth;
 using ProjectTracker.Api.Batches;
 using ProjectTracker.Api.Common;
 using ProjectTracker.Api.Common.Data;
+using ProjectTracker.Api.Common.Writes;
+using Outcome = ProjectTracker.Api.Common.Writes.WriteOutcome<ProjectTracker.Api.Events.InvestmentEvent>;
+using ProjectOutcome = ProjectTracker.Api.Common.Writes.WriteOutcome<ProjectTracker.Api.Projects.Project>;
 using ProjectTracker.Api.Projects;
 using ProjectTracker.Api.ReferenceData;
 
 namespace ProjectTracker.Api.Events;
-
-/// <summary>The outcome of recording an event.</summary>
-public abstract record EventWriteResult
-{
-    public sealed record Saved(InvestmentEvent Recorded) : EventWriteResult;
-    /// <summary>The key may not write in the event's district.</summary>
-    public sealed record Forbidden(string Detail) : EventWriteResult;
-    /// <summary>The project at this index could not be written; nothing was.</summary>
-    public sealed record ProjectFailed(int Index, long? ProjectId, ProjectWriteResult Result) : EventWriteResult;
-}
 
 /// <summary>Events are reported batches with a date (table <c>batches</c>) and their projects (<c>batch_projects</c>).</summary>
 public sealed class EventRepository(Database database, ReferenceCatalog referenceData, ProjectRepository projects)
@@ -34,10 +27,19 @@ public sealed class EventRepository(Database database, ReferenceCatalog referenc
     /// Records the event and all its projects in one transaction: every project is created or transitioned (with
     /// its history and audit record), or — when any one of them cannot be — nothing is written at all.
     /// </summary>
-    public Task<EventWriteResult> RecordAsync(EventRequest request, Actor actor, CancellationToken cancellationToken) =>
-        TransientConflicts.RetryAsync(() => RecordOnceAsync(request, actor, cancellationToken), cancellationToken);
+    public async Task<Outcome> RecordAsync(EventRequest request, Actor actor, CancellationToken cancellationToken)
+    {
+        var reference = await referenceData.CurrentAsync(cancellationToken);
+        var place = reference.FindPlace(request.District)!.Code;
+        if (!actor.Covers(place, reference)) return new Outcome.Forbidden(actor.ScopeRefusal("events", place));
+        var code = $"event-{request.Date!.Value.Start:yyyyMMdd}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
 
-    private async Task<EventWriteResult> RecordOnceAsync(EventRequest request, Actor actor, CancellationToken cancellationToken)
+        return await database.InTransactionAsync((connection, transaction) =>
+            RecordAsync(connection, transaction, request, actor, reference, place, code, cancellationToken), outcome => outcome.Succeeded, cancellationToken);
+    }
+
+    private async Task<Outcome> RecordAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, EventRequest request, Actor actor,
+        ReferenceSnapshot reference, string place, string code, CancellationToken cancellationToken)
     {
         const string InsertEvent = """
             INSERT INTO batches (code, kind, title, place_code, period_start, period_end, held_on_precision,
@@ -47,19 +49,8 @@ public sealed class EventRepository(Database database, ReferenceCatalog referenc
             RETURNING id
             """;
         const string Link = "INSERT INTO batch_projects (batch_id, project_id) VALUES (@eventId, @projectId) ON CONFLICT DO NOTHING";
-
-        var reference = await referenceData.CurrentAsync(cancellationToken);
-        var place = reference.FindPlace(request.District)!.Code;
-        if (!actor.Covers(place, reference))
-        {
-            return new EventWriteResult.Forbidden(actor.ScopeRefusal("events", place));
-        }
         var kind = request.Kind!.Value;
         var date = request.Date!.Value;
-        var code = $"event-{date.Start:yyyyMMdd}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
-
-        await using var connection = await database.WriteAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // The existing projects are locked, in id order, before any is touched: two events sharing projects (listed in
         // different orders) queue rather than deadlock.
         var existing = await projects.LockAllAsync(connection, transaction, [.. (request.Projects ?? []).Select(item => item?.Id).OfType<long>()], cancellationToken);
@@ -86,9 +77,13 @@ public sealed class EventRepository(Database database, ReferenceCatalog referenc
         {
             var item = items[index]!;
             var (result, action) = item.Id is { } id
-                ? await MoveToEventStageAsync(connection, transaction, existing.GetValueOrDefault(id), kind, date, item.Note ?? note, actor, reference, cancellationToken)
+                ? await MoveToEventStageAsync(connection, transaction, id, existing.GetValueOrDefault(id), kind, date, item.Note ?? note, actor, reference, cancellationToken)
                 : (await projects.CreateAsync(connection, transaction, item.ForEvent(request), item.AllowDuplicate, actor, reference, note, cancellationToken), EventAction.Created);
-            if (result is not ProjectWriteResult.Saved(var project)) return new EventWriteResult.ProjectFailed(index, item.Id, result);
+            if (result is not ProjectOutcome.Saved(var project))
+            {
+                var at = $"projects[{index}]";
+                return result.AsPartOf<InvestmentEvent>(at, item.Id is { } projectId ? $"{at} (project {projectId})" : at);
+            }
 
             await connection.ExecuteAsync(new CommandDefinition(Link, new { eventId, projectId = project.Id }, transaction, cancellationToken: cancellationToken));
             written.Add(new EventProject(project.Id, project.NameZh, project.Status, action));
@@ -97,24 +92,23 @@ public sealed class EventRepository(Database database, ReferenceCatalog referenc
         var recorded = new InvestmentEvent(eventId, code, kind, request.Title!, Named(reference, place), date, request.ReportedProjectCount,
             request.ReportedAmount, request.ReportedAmount is null ? null : request.ReportedQualifier ?? AmountQualifier.Exact, request.Notes, actor.Name, written);
         await AuditLog.AppendAsync(connection, transaction, actor, AuditActions.EventRecorded, AuditActions.EventEntity, eventId, null, recorded, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return new EventWriteResult.Saved(recorded);
+        return new Outcome.Saved(recorded);
     }
 
     /// <summary>
     /// An existing project at an event: moved to the event's status when it is one step before it; only linked when it
     /// is already there or beyond (a signed project at a groundbreaking's signing table, say); refused otherwise.
     /// </summary>
-    private async Task<(ProjectWriteResult Result, EventAction Action)> MoveToEventStageAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
-        Project? current, BatchKind kind, PartialDate date, string note, Actor actor, ReferenceSnapshot reference, CancellationToken cancellationToken)
+    private async Task<(ProjectOutcome Result, EventAction Action)> MoveToEventStageAsync(NpgsqlConnection connection, NpgsqlTransaction transaction,
+        long id, Project? current, BatchKind kind, PartialDate date, string note, Actor actor, ReferenceSnapshot reference, CancellationToken cancellationToken)
     {
         var target = EventRequest.StatusAt(kind);
         if (current is not null && current.Status != ProjectStatus.Cancelled && current.Status >= target)
         {
-            return (ProjectRepository.Refusal(current, null, actor, reference) ?? new ProjectWriteResult.Saved(current), EventAction.Linked);
+            return (ProjectRepository.Refusal(id, current, null, actor, reference) ?? new ProjectOutcome.Saved(current), EventAction.Linked);
         }
         var change = new StatusChangeRequest { Status = target, Date = date, Note = note };
-        return (await projects.ChangeStatusAsync(connection, transaction, current, null, change, actor, reference, cancellationToken), EventAction.Transitioned);
+        return (await projects.ChangeStatusAsync(connection, transaction, id, current, null, change, actor, reference, cancellationToken), EventAction.Transitioned);
     }
 
     public async Task<InvestmentEvent?> GetAsync(long id, CancellationToken cancellationToken)

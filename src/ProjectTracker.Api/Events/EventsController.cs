@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProjectTracker.Api.Auth;
-using ProjectTracker.Api.Common.Validation;
+using ProjectTracker.Api.Common.Writes;
 using ProjectTracker.Api.Projects;
 
 namespace ProjectTracker.Api.Events;
@@ -30,13 +30,7 @@ public sealed class EventsController(EventRepository events) : ControllerBase
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status409Conflict, ProblemJson)]
     public async Task<IActionResult> Record([FromBody] EventRequest request, Actor actor, CancellationToken cancellationToken) =>
-        await events.RecordAsync(request, actor, cancellationToken) switch
-        {
-            EventWriteResult.Saved(var recorded) => Created($"/api/events/{recorded.Id}", recorded),
-            EventWriteResult.Forbidden(var detail) => Problem(statusCode: StatusCodes.Status403Forbidden, detail: detail),
-            EventWriteResult.ProjectFailed failed => ProjectProblem(failed),
-            _ => throw new InvalidOperationException("unexpected event result"),
-        };
+        this.Respond(await events.RecordAsync(request, actor, cancellationToken), recorded => CreatedAtAction(nameof(Get), new { id = recorded.Id }, recorded));
 
     /// <summary>The events, newest recorded first: signings, groundbreakings and completions with a date, seeded or recorded.</summary>
     /// <response code="200">A page of events.</response>
@@ -55,31 +49,4 @@ public sealed class EventsController(EventRepository events) : ControllerBase
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     public async Task<IActionResult> Get(long id, CancellationToken cancellationToken) =>
         await events.GetAsync(id, cancellationToken) is { } found ? Ok(found) : Problem(statusCode: StatusCodes.Status404NotFound, detail: $"There is no event {id}.");
-
-    /// <summary>Why one project stopped the event, pointing at it (<c>projects[3]</c>).</summary>
-    private IActionResult ProjectProblem(EventWriteResult.ProjectFailed failed)
-    {
-        var at = $"projects[{failed.Index}]";
-        var which = failed.ProjectId is { } id ? $"{at} (project {id})" : at;
-        switch (failed.Result)
-        {
-            case ProjectWriteResult.Invalid(var field, var message):
-                return ValidationProblems.Result(HttpContext, new Dictionary<string, string[]> { [$"{at}.{field}"] = [message] });
-            case ProjectWriteResult.NotFound:
-                return ValidationProblems.Result(HttpContext, new Dictionary<string, string[]> { [$"{at}.id"] = [$"There is no project {failed.ProjectId}."] });
-            case ProjectWriteResult.Forbidden(var detail):
-                return Problem(statusCode: StatusCodes.Status403Forbidden, detail: $"{which}: {detail}");
-            case ProjectWriteResult.Duplicate(var existingId):
-                var problem = ProblemDetailsFactory.CreateProblemDetails(HttpContext, StatusCodes.Status409Conflict,
-                    detail: $"{at}: project {existingId} already has this name in this place. Set allowDuplicate on it to record another, or give its id instead.");
-                problem.Extensions["existingId"] = existingId;
-                problem.Extensions["existing"] = $"/api/projects/{existingId}";
-                problem.Extensions["pointer"] = at;
-                return new ObjectResult(problem) { StatusCode = StatusCodes.Status409Conflict, ContentTypes = { ProblemJson } };
-            case ProjectWriteResult.Refused(var reason):
-                return Problem(statusCode: StatusCodes.Status409Conflict, detail: $"{which}: {reason}.");
-            default:
-                return Problem(statusCode: StatusCodes.Status409Conflict, detail: $"{which} could not be recorded.");
-        }
-    }
 }

@@ -6,26 +6,11 @@ using ProjectTracker.Api.Audit;
 using ProjectTracker.Api.Auth;
 using ProjectTracker.Api.Common;
 using ProjectTracker.Api.Common.Data;
+using ProjectTracker.Api.Common.Writes;
+using Outcome = ProjectTracker.Api.Common.Writes.WriteOutcome<ProjectTracker.Api.Projects.Project>;
 using ProjectTracker.Api.ReferenceData;
 
 namespace ProjectTracker.Api.Projects;
-
-/// <summary>The outcome of a write that can fail for reasons only the stored row reveals.</summary>
-public abstract record ProjectWriteResult
-{
-    public sealed record Saved(Project Project) : ProjectWriteResult;
-    public sealed record Deleted : ProjectWriteResult;
-    public sealed record NotFound : ProjectWriteResult;
-    public sealed record VersionMismatch(int CurrentVersion) : ProjectWriteResult;
-    /// <summary>The request conflicts with the project's current state (e.g. a refused status change).</summary>
-    public sealed record Refused(string Detail) : ProjectWriteResult;
-    /// <summary>A field is invalid given what is stored (e.g. a start date before the stored signing date).</summary>
-    public sealed record Invalid(string Field, string Message) : ProjectWriteResult;
-    /// <summary>A project with the same name already exists in the place.</summary>
-    public sealed record Duplicate(long ExistingId) : ProjectWriteResult;
-    /// <summary>The API key may not write projects of this place.</summary>
-    public sealed record Forbidden(string Detail) : ProjectWriteResult;
-}
 
 public sealed class ProjectRepository(Database database, ReferenceCatalog referenceData, SearchStatistics search, IOptions<ProjectListOptions> listOptions)
 {
@@ -154,7 +139,7 @@ public sealed class ProjectRepository(Database database, ReferenceCatalog refere
     private static Task<long> CountAsync(NpgsqlConnection connection, (string Sql, DynamicParameters Parameters) query, CancellationToken cancellationToken) =>
         connection.ExecuteScalarAsync<long>(new CommandDefinition(query.Sql, query.Parameters, cancellationToken: cancellationToken));
 
-    public Task<ProjectWriteResult> CreateAsync(ProjectRequest request, bool allowDuplicate, Actor actor, CancellationToken cancellationToken) =>
+    public Task<Outcome> CreateAsync(ProjectRequest request, bool allowDuplicate, Actor actor, CancellationToken cancellationToken) =>
         WriteAsync((connection, transaction, reference) =>
             CreateAsync(connection, transaction, request, allowDuplicate, actor, reference, note: null, cancellationToken), cancellationToken);
 
@@ -162,28 +147,29 @@ public sealed class ProjectRepository(Database database, ReferenceCatalog refere
     /// One write in a transaction of its own: committed when it saved or deleted, rolled back on any refusal, and run
     /// again whole should PostgreSQL abort it as a deadlock victim (<see cref="TransientConflicts"/>).
     /// </summary>
-    private Task<ProjectWriteResult> WriteAsync(Func<NpgsqlConnection, NpgsqlTransaction, ReferenceSnapshot, Task<ProjectWriteResult>> write,
+    private Task<Outcome> WriteAsync(Func<NpgsqlConnection, NpgsqlTransaction, ReferenceSnapshot, Task<Outcome>> write,
         CancellationToken cancellationToken) =>
         database.InTransactionAsync(async (connection, transaction) =>
                 await write(connection, transaction, await referenceData.CurrentAsync(cancellationToken)),
-            result => result is ProjectWriteResult.Saved or ProjectWriteResult.Deleted, cancellationToken);
+            outcome => outcome.Succeeded, cancellationToken);
 
     /// <summary>Creates a project inside the caller's transaction (which the caller commits, or rolls back on any other result).</summary>
-    internal async Task<ProjectWriteResult> CreateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ProjectRequest request,
+    internal async Task<Outcome> CreateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, ProjectRequest request,
         bool allowDuplicate, Actor actor, ReferenceSnapshot reference, string? note, CancellationToken cancellationToken)
     {
         var write = ProjectWrite.From(request, reference);
         if (OutOfScope(actor, reference, write.PlaceCode) is { } forbidden) return forbidden;
         if (!allowDuplicate && await FindSameNameAsync(connection, transaction, write, cancellationToken) is { } existing)
         {
-            return new ProjectWriteResult.Duplicate(existing);
+            return new Outcome.Duplicate(existing, $"/api/projects/{existing}",
+                $"Project {existing} already has this name in this place. Send allowDuplicate=true to record another one anyway.");
         }
 
         var id = await InsertAsync(connection, transaction, write, seedKey: null, cancellationToken);
         await AddHistoryAsync(connection, transaction, id, ProjectEvent.Created, null, request.Status, StatusDate(request), note, actor.Name, cancellationToken);
         var project = (await GetAsync(connection, transaction, id, cancellationToken))!;
         await AuditLog.AppendAsync(connection, transaction, actor, AuditActions.ProjectCreated, AuditActions.ProjectEntity, id, null, project, cancellationToken);
-        return new ProjectWriteResult.Saved(project);
+        return new Outcome.Saved(project);
     }
 
     /// <summary>
@@ -217,16 +203,16 @@ public sealed class ProjectRepository(Database database, ReferenceCatalog refere
     /// Replaces a project's fields when its version is still <paramref name="expectedVersion"/> (null: any) and its
     /// status is unchanged. The row is locked first, so the checks and the write see the same version.
     /// </summary>
-    public Task<ProjectWriteResult> UpdateAsync(long id, int? expectedVersion, ProjectRequest request, Actor actor, CancellationToken cancellationToken) =>
+    public Task<Outcome> UpdateAsync(long id, int? expectedVersion, ProjectRequest request, Actor actor, CancellationToken cancellationToken) =>
         WriteAsync(async (connection, transaction, reference) =>
         {
             var sql = $"UPDATE projects SET {ProjectColumns.UpdateSet}, version = version + 1, updated_at = now()\nWHERE id = @id";
             var write = ProjectWrite.From(request, reference);
             var before = await LockAsync(connection, transaction, id, cancellationToken);
-            if ((Refusal(before, expectedVersion, actor, reference) ?? OutOfScope(actor, reference, write.PlaceCode)) is { } refused) return refused;
+            if ((Refusal(id, before, expectedVersion, actor, reference) ?? OutOfScope(actor, reference, write.PlaceCode)) is { } refused) return refused;
             if (before!.Status != request.Status)
             {
-                return new ProjectWriteResult.Refused(
+                return new Outcome.Refused("status-by-its-endpoint",
                     $"the project is {EnumNames.Of(before.Status)}, not {EnumNames.Of(request.Status!.Value)}: status changes go through POST /api/projects/{id}/status.");
             }
 
@@ -235,19 +221,19 @@ public sealed class ProjectRepository(Database database, ReferenceCatalog refere
             await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
             var after = (await GetAsync(connection, transaction, id, cancellationToken))!;
             await AuditLog.AppendAsync(connection, transaction, actor, AuditActions.ProjectUpdated, AuditActions.ProjectEntity, id, before, after, cancellationToken);
-            return new ProjectWriteResult.Saved(after);
+            return new Outcome.Saved(after);
         }, cancellationToken);
 
-    public Task<ProjectWriteResult> ChangeStatusAsync(long id, int? expectedVersion, StatusChangeRequest change, Actor actor, CancellationToken cancellationToken) =>
+    public Task<Outcome> ChangeStatusAsync(long id, int? expectedVersion, StatusChangeRequest change, Actor actor, CancellationToken cancellationToken) =>
         WriteAsync(async (connection, transaction, reference) =>
-            await ChangeStatusAsync(connection, transaction, await LockAsync(connection, transaction, id, cancellationToken), expectedVersion, change, actor, reference, cancellationToken),
+            await ChangeStatusAsync(connection, transaction, id, await LockAsync(connection, transaction, id, cancellationToken), expectedVersion, change, actor, reference, cancellationToken),
             cancellationToken);
 
     /// <summary>
     /// Moves a project, already locked by the caller's transaction (<paramref name="before"/>, null when there is none), to a
     /// new status, setting or (for corrections) clearing the stage dates, and records it.
     /// </summary>
-    internal async Task<ProjectWriteResult> ChangeStatusAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, Project? before, int? expectedVersion,
+    internal async Task<Outcome> ChangeStatusAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, Project? before, int? expectedVersion,
         StatusChangeRequest change, Actor actor, ReferenceSnapshot reference, CancellationToken cancellationToken)
     {
         const string Update = """
@@ -259,19 +245,18 @@ public sealed class ProjectRepository(Database database, ReferenceCatalog refere
                 version = version + 1, updated_at = now()
             WHERE id = @id
             """;
-        if (Refusal(before, expectedVersion, actor, reference) is { } refused) return refused;
+        if (Refusal(id, before, expectedVersion, actor, reference) is { } refused) return refused;
 
-        var id = before!.Id;
         var target = change.Status!.Value;
-        if (ProjectRules.TransitionRefusal(before.Status, target, change.Correction) is { } refusal)
+        if (ProjectRules.TransitionRefusal(before!.Status, target, change.Correction) is { } refusal)
         {
-            return new ProjectWriteResult.Refused(refusal);
+            return new Outcome.Refused("status-transition", refusal);
         }
         var (signed, started, completed) = StagesAfter(before, target, change.Date);
         if (!ProjectRules.InOrder(signed, started))
-            return new ProjectWriteResult.Invalid("date", $"the start ({started}) cannot be before the signing ({signed}).");
+            return new Outcome.Invalid("date", $"the start ({started}) cannot be before the signing ({signed}).");
         if (!ProjectRules.InOrder(started ?? signed, completed))
-            return new ProjectWriteResult.Invalid("date", $"the completion ({completed}) cannot be before the {(started is null ? "signing" : "start")} ({started ?? signed}).");
+            return new Outcome.Invalid("date", $"the completion ({completed}) cannot be before the {(started is null ? "signing" : "start")} ({started ?? signed}).");
 
         await connection.ExecuteAsync(new CommandDefinition(Update, new
         {
@@ -285,7 +270,7 @@ public sealed class ProjectRepository(Database database, ReferenceCatalog refere
             before.Status, target, change.Date, change.Note, actor.Name, cancellationToken);
         var after = (await GetAsync(connection, transaction, id, cancellationToken))!;
         await AuditLog.AppendAsync(connection, transaction, actor, AuditActions.ProjectStatusChanged, AuditActions.ProjectEntity, id, before, after, cancellationToken);
-        return new ProjectWriteResult.Saved(after);
+        return new Outcome.Saved(after);
     }
 
     /// <summary>The stage dates once the project is in <paramref name="target"/>: its own date set, later stages' dates cleared.</summary>
@@ -299,17 +284,17 @@ public sealed class ProjectRepository(Database database, ReferenceCatalog refere
     };
 
     /// <summary>Soft delete: the row stays (with its history) but no longer appears.</summary>
-    public Task<ProjectWriteResult> DeleteAsync(long id, int? expectedVersion, Actor actor, CancellationToken cancellationToken) =>
+    public Task<Outcome> DeleteAsync(long id, int? expectedVersion, Actor actor, CancellationToken cancellationToken) =>
         WriteAsync(async (connection, transaction, reference) =>
         {
             const string Sql = "UPDATE projects SET deleted_at = now(), updated_at = now(), version = version + 1 WHERE id = @id";
             var before = await LockAsync(connection, transaction, id, cancellationToken);
-            if (Refusal(before, expectedVersion, actor, reference) is { } refused) return refused;
+            if (Refusal(id, before, expectedVersion, actor, reference) is { } refused) return refused;
 
             await connection.ExecuteAsync(new CommandDefinition(Sql, new { id }, transaction, cancellationToken: cancellationToken));
             await AddHistoryAsync(connection, transaction, id, ProjectEvent.Deleted, before!.Status, null, null, null, actor.Name, cancellationToken);
             await AuditLog.AppendAsync(connection, transaction, actor, AuditActions.ProjectDeleted, AuditActions.ProjectEntity, id, before, null, cancellationToken);
-            return new ProjectWriteResult.Deleted();
+            return new Outcome.Deleted();
         }, cancellationToken);
 
     /// <summary>A live project, locked until the transaction ends; null when there is none.</summary>
@@ -328,17 +313,17 @@ public sealed class ProjectRepository(Database database, ReferenceCatalog refere
     }
 
     /// <summary>Why a write of a locked project cannot go ahead: it is gone, it changed since read, or it lies outside the key's districts.</summary>
-    internal static ProjectWriteResult? Refusal(Project? current, int? expectedVersion, Actor actor, ReferenceSnapshot reference)
+    internal static Outcome? Refusal(long id, Project? current, int? expectedVersion, Actor actor, ReferenceSnapshot reference)
     {
-        if (current is null) return new ProjectWriteResult.NotFound();
-        if (expectedVersion is { } expected && expected != current.Version) return new ProjectWriteResult.VersionMismatch(current.Version);
+        if (current is null) return new Outcome.NotFound($"There is no project {id}.");
+        if (expectedVersion is { } expected && expected != current.Version) return new Outcome.Stale("project", current.Version);
         return OutOfScope(actor, reference, current.District.Code);
     }
 
-    private static ProjectWriteResult? OutOfScope(Actor actor, ReferenceSnapshot reference, string placeCode) =>
+    private static Outcome? OutOfScope(Actor actor, ReferenceSnapshot reference, string placeCode) =>
         actor.Covers(placeCode, reference)
             ? null
-            : new ProjectWriteResult.Forbidden(actor.ScopeRefusal("projects", placeCode));
+            : new Outcome.Forbidden(actor.ScopeRefusal("projects", placeCode));
 
     /// <summary>The history of a project, deleted ones included; null when there is no such project.</summary>
     public async Task<IReadOnlyList<ProjectHistoryEntry>?> HistoryAsync(long id, CancellationToken cancellationToken)

@@ -4,7 +4,7 @@ using ProjectTracker.Api.Audit;
 using ProjectTracker.Api.Auth;
 using ProjectTracker.Api.Common.Http;
 using ProjectTracker.Api.Spreadsheets;
-using ProjectTracker.Api.Common.Validation;
+using ProjectTracker.Api.Common.Writes;
 
 namespace ProjectTracker.Api.Projects;
 
@@ -175,35 +175,12 @@ public sealed class ProjectsController(ProjectRepository projects, AuditReposito
     public async Task<IActionResult> Audit(long id, CancellationToken cancellationToken) =>
         await audit.ForProjectAsync(id, cancellationToken) is { } entries ? Ok(entries) : NotFoundProblem(id);
 
-    private IActionResult Respond(ProjectWriteResult result, bool created = false)
-    {
-        switch (result)
+    private IActionResult Respond(WriteOutcome<Project> outcome, bool created = false) =>
+        this.Respond(outcome, project =>
         {
-            case ProjectWriteResult.Saved(var project):
-                Response.Headers.ETag = ETags.For(project.Version);
-                return created ? CreatedAtAction(nameof(Get), new { id = project.Id }, project) : Ok(project);
-            case ProjectWriteResult.Deleted:
-                return NoContent();
-            case ProjectWriteResult.VersionMismatch(var current):
-                Response.Headers.ETag = ETags.For(current);
-                return Problem(statusCode: StatusCodes.Status412PreconditionFailed,
-                    detail: $"The project changed since you read it (now version {current}); read it again and reapply your change.");
-            case ProjectWriteResult.Refused(var detail):
-                return Problem(statusCode: StatusCodes.Status409Conflict, detail: detail);
-            case ProjectWriteResult.Forbidden(var detail):
-                return Problem(statusCode: StatusCodes.Status403Forbidden, detail: detail);
-            case ProjectWriteResult.Invalid(var field, var message):
-                return ValidationProblems.Result(HttpContext, new Dictionary<string, string[]> { [field] = [message] });
-            case ProjectWriteResult.Duplicate(var existingId):
-                var problem = ProblemDetailsFactory.CreateProblemDetails(HttpContext, StatusCodes.Status409Conflict,
-                    detail: $"Project {existingId} already has this name in this place. Send allowDuplicate=true to record another one anyway.");
-                problem.Extensions["existingId"] = existingId;
-                problem.Extensions["existing"] = Url.Action(nameof(Get), new { id = existingId });
-                return new ObjectResult(problem) { StatusCode = StatusCodes.Status409Conflict, ContentTypes = { ProblemJson } };
-            default:
-                return NotFoundProblem(null);
-        }
-    }
+            Response.Headers.ETag = ETags.For(project.Version);
+            return created ? CreatedAtAction(nameof(Get), new { id = project.Id }, project) : Ok(project);
+        });
 
     private ObjectResult NotFoundProblem(long? id) =>
         Problem(statusCode: StatusCodes.Status404NotFound, detail: id is null ? "No such project." : $"There is no project {id}.");

@@ -4,6 +4,8 @@ using Npgsql;
 using ProjectTracker.Api.Audit;
 using ProjectTracker.Api.Auth;
 using ProjectTracker.Api.Common;
+using ProjectTracker.Api.Common.Writes;
+using Outcome = ProjectTracker.Api.Common.Writes.WriteOutcome<ProjectTracker.Api.Targets.Target>;
 using ProjectTracker.Api.Projects;
 using ProjectTracker.Api.ReferenceData;
 
@@ -27,8 +29,8 @@ public sealed class TargetRepository(Database database, ReferenceCatalog catalog
         return await connection.QuerySingleOrDefaultAsync<Target>(new CommandDefinition($"{Select} WHERE id = @id", new { id }, cancellationToken: cancellationToken));
     }
 
-    /// <summary>Records a target; null when the key may not write targets of its district.</summary>
-    public async Task<Target?> CreateAsync(TargetRequest request, Actor actor, CancellationToken cancellationToken)
+    /// <summary>Records a target, when the key may write targets of its district.</summary>
+    public async Task<Outcome> CreateAsync(TargetRequest request, Actor actor, CancellationToken cancellationToken)
     {
         const string Sql = $"""
             WITH created AS (
@@ -40,20 +42,17 @@ public sealed class TargetRepository(Database database, ReferenceCatalog catalog
             """;
         var reference = await catalog.CurrentAsync(cancellationToken);
         var (parameters, place) = Parameters(request, reference);
-        if (!actor.Covers(place, reference)) return null;
-        await using var connection = await database.WriteAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var target = await connection.QuerySingleAsync<Target>(new CommandDefinition(Sql, parameters, transaction, cancellationToken: cancellationToken));
-        await AuditLog.AppendAsync(connection, transaction, actor, AuditActions.TargetCreated, AuditActions.TargetEntity, target.Id, null, target, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return target;
+        if (!actor.Covers(place, reference)) return new Outcome.Forbidden(actor.ScopeRefusal("targets", place));
+        return await database.InTransactionAsync<Outcome>(async (connection, transaction) =>
+        {
+            var target = await connection.QuerySingleAsync<Target>(new CommandDefinition(Sql, parameters, transaction, cancellationToken: cancellationToken));
+            await AuditLog.AppendAsync(connection, transaction, actor, AuditActions.TargetCreated, AuditActions.TargetEntity, target.Id, null, target, cancellationToken);
+            return new Outcome.Saved(target);
+        }, outcome => outcome.Succeeded, cancellationToken);
     }
 
-    /// <summary>The outcome of replacing a target.</summary>
-    public enum UpdateOutcome { Saved, NotFound, Stale, Forbidden }
-
     /// <summary>Replaces a target when its version is still the one read (null: any) and the key may write both its old and its new district.</summary>
-    public async Task<(UpdateOutcome Outcome, Target? Target)> UpdateAsync(long id, int? expectedVersion, TargetRequest request, Actor actor, CancellationToken cancellationToken)
+    public async Task<Outcome> UpdateAsync(long id, int? expectedVersion, TargetRequest request, Actor actor, CancellationToken cancellationToken)
     {
         const string Update = """
             WITH updated AS (
@@ -68,17 +67,18 @@ public sealed class TargetRepository(Database database, ReferenceCatalog catalog
         var reference = await catalog.CurrentAsync(cancellationToken);
         var (parameters, place) = Parameters(request, reference);
         parameters.Add("id", id);
-        await using var connection = await database.WriteAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var before = await connection.QuerySingleOrDefaultAsync<Target>(new CommandDefinition($"{Select} WHERE id = @id FOR UPDATE", new { id }, transaction, cancellationToken: cancellationToken));
-        if (before is null) return (UpdateOutcome.NotFound, null);
-        if (expectedVersion is { } expected && expected != before.Version) return (UpdateOutcome.Stale, before);
-        if (!actor.Covers(before.DistrictCode, reference) || !actor.Covers(place, reference)) return (UpdateOutcome.Forbidden, before);
+        return await database.InTransactionAsync<Outcome>(async (connection, transaction) =>
+        {
+            var before = await connection.QuerySingleOrDefaultAsync<Target>(new CommandDefinition($"{Select} WHERE id = @id FOR UPDATE", new { id }, transaction, cancellationToken: cancellationToken));
+            if (before is null) return new Outcome.NotFound($"There is no target {id}.");
+            if (expectedVersion is { } expected && expected != before.Version) return new Outcome.Stale("target", before.Version);
+            if (!actor.Covers(before.DistrictCode, reference)) return new Outcome.Forbidden(actor.ScopeRefusal("targets", before.DistrictCode));
+            if (!actor.Covers(place, reference)) return new Outcome.Forbidden(actor.ScopeRefusal("targets", place));
 
-        var saved = await connection.QuerySingleAsync<Target>(new CommandDefinition(Update, parameters, transaction, cancellationToken: cancellationToken));
-        await AuditLog.AppendAsync(connection, transaction, actor, AuditActions.TargetUpdated, AuditActions.TargetEntity, id, before, saved, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        return (UpdateOutcome.Saved, saved);
+            var saved = await connection.QuerySingleAsync<Target>(new CommandDefinition(Update, parameters, transaction, cancellationToken: cancellationToken));
+            await AuditLog.AppendAsync(connection, transaction, actor, AuditActions.TargetUpdated, AuditActions.TargetEntity, id, before, saved, cancellationToken);
+            return new Outcome.Saved(saved);
+        }, outcome => outcome.Succeeded, cancellationToken);
     }
 
     private static (DynamicParameters Parameters, string PlaceCode) Parameters(TargetRequest request, ReferenceSnapshot reference)

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using ProjectTracker.Api.Auth;
 using ProjectTracker.Api.Common.Http;
+using ProjectTracker.Api.Common.Writes;
 
 namespace ProjectTracker.Api.Targets;
 
@@ -33,12 +34,12 @@ public sealed class TargetsController(TargetRepository targets) : ControllerBase
     [Authorize(Policies.Edit)]
     [ProducesResponseType<Target>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
-    public async Task<IActionResult> Create([FromBody] TargetRequest request, Actor actor, CancellationToken cancellationToken)
-    {
-        if (await targets.CreateAsync(request, actor, cancellationToken) is not { } target) return OutOfScope(actor);
-        Response.Headers.ETag = ETags.For(target.Version);
-        return CreatedAtAction(nameof(Get), new { id = target.Id }, target);
-    }
+    public async Task<IActionResult> Create([FromBody] TargetRequest request, Actor actor, CancellationToken cancellationToken) =>
+        this.Respond(await targets.CreateAsync(request, actor, cancellationToken), target =>
+        {
+            Response.Headers.ETag = ETags.For(target.Version);
+            return CreatedAtAction(nameof(Get), new { id = target.Id }, target);
+        });
 
     /// <summary>Replaces a target. Requires If-Match with the version read.</summary>
     /// <response code="200">Saved.</response>
@@ -59,20 +60,12 @@ public sealed class TargetsController(TargetRepository targets) : ControllerBase
         var (version, problem) = ETags.ExpectedVersion(this, required: true);
         if (problem is not null) return problem;
 
-        var (outcome, target) = await targets.UpdateAsync(id, version, request, actor, cancellationToken);
-        if (target is not null) Response.Headers.ETag = ETags.For(target.Version);
-        return outcome switch
+        return this.Respond(await targets.UpdateAsync(id, version, request, actor, cancellationToken), target =>
         {
-            TargetRepository.UpdateOutcome.Saved => Ok(target),
-            TargetRepository.UpdateOutcome.Stale => Problem(statusCode: StatusCodes.Status412PreconditionFailed,
-                detail: $"The target changed since you read it (now version {target!.Version})."),
-            TargetRepository.UpdateOutcome.Forbidden => OutOfScope(actor),
-            _ => NotFoundProblem(id),
-        };
+            Response.Headers.ETag = ETags.For(target.Version);
+            return Ok(target);
+        });
     }
-
-    private ObjectResult OutOfScope(Actor actor) => Problem(statusCode: StatusCodes.Status403Forbidden,
-        detail: $"This API key may only write targets of {string.Join(", ", actor.PlaceCodes)} (and the places within them).");
 
     private ObjectResult NotFoundProblem(long id) => Problem(statusCode: StatusCodes.Status404NotFound, detail: $"There is no target {id}.");
 }

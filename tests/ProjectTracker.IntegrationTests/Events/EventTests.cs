@@ -46,7 +46,9 @@ public sealed class EventTests(TestDatabase database) : DatabaseTests(database)
             new EventProjectRequest { Id = alreadyStarted.Id }));
 
         var recorded = await response.ReadAsync<InvestmentEvent>(HttpStatusCode.Created);
-        Assert.Equal($"/api/events/{recorded.Id}", response.Headers.Location?.OriginalString);
+        // Absolute, as every Location this API sends.
+        Assert.True(response.Headers.Location?.IsAbsoluteUri);
+        Assert.Equal($"/api/events/{recorded.Id}", response.Headers.Location?.AbsolutePath);
         Assert.Equal([EventAction.Created, EventAction.Created, EventAction.Transitioned, EventAction.Linked], recorded.Projects.Select(p => p.Action));
         Assert.All(recorded.Projects, project => Assert.Equal(ProjectStatus.Started, project.Status));
         var created = await (await Client().GetAsync($"/api/projects/{recorded.Projects[0].Id}", Cancellation)).ReadAsync<Project>();
@@ -94,6 +96,7 @@ public sealed class EventTests(TestDatabase database) : DatabaseTests(database)
         var response = await Client().PostAsync("/api/events", Groundbreaking(New("先写入的新项目", 2m), new EventProjectRequest { Id = intent.Id }));
 
         using var problem = await Problems.ReadAsync(response, HttpStatusCode.Conflict);
+        Assert.Equal("status-transition", problem.RootElement.GetProperty("rule").GetString());
         Assert.StartsWith($"projects[1] (project {intent.Id})", problem.RootElement.GetProperty("detail").GetString());
         Assert.Equal(before, await CountsAsync());
         Assert.Empty((await (await Client().GetAsync("/api/projects?q=先写入", Cancellation)).ReadAsync<ProjectPage>()).Items);
@@ -107,6 +110,7 @@ public sealed class EventTests(TestDatabase database) : DatabaseTests(database)
         var response = await Client().PostAsync("/api/events", Groundbreaking(New("别的项目"), New("重复活动项目")));
 
         using var problem = await Problems.ReadAsync(response, HttpStatusCode.Conflict);
+        Assert.Equal("duplicate-name", problem.RootElement.GetProperty("rule").GetString());
         Assert.Equal(existing.Id, problem.RootElement.GetProperty("existingId").GetInt64());
         Assert.Equal("projects[1]", problem.RootElement.GetProperty("pointer").GetString());
     }

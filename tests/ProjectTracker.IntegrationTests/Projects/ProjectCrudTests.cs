@@ -93,6 +93,7 @@ public sealed class ProjectCrudTests(TestDatabase database) : DatabaseTests(data
             ApiJson.Project("状态不可直改项目", status: ProjectStatus.Started, startedOn: "2023-03-01"), "\"1\"");
 
         using var problem = await Problems.ReadAsync(response, HttpStatusCode.Conflict);
+        Assert.Equal("status-by-its-endpoint", problem.RootElement.GetProperty("rule").GetString());
         Assert.Contains("/status", problem.RootElement.GetProperty("detail").GetString());
     }
 
@@ -126,6 +127,7 @@ public sealed class ProjectCrudTests(TestDatabase database) : DatabaseTests(data
         var again = await Client().PostAsync("/api/projects", ApiJson.Project(" 浩川水利总部项目（ ） "));
 
         using var problem = await Problems.ReadAsync(again, HttpStatusCode.Conflict);
+        Assert.Equal("duplicate-name", problem.RootElement.GetProperty("rule").GetString());
         Assert.Equal(first.Id, problem.RootElement.GetProperty("existingId").GetInt64());
         Assert.Equal($"/api/projects/{first.Id}", problem.RootElement.GetProperty("existing").GetString());
         var anyway = await Client().PostAsync("/api/projects?allowDuplicate=true", ApiJson.Project("浩川水利总部项目"));
@@ -156,6 +158,7 @@ public sealed class ProjectCrudTests(TestDatabase database) : DatabaseTests(data
 
         var second = await Client().PostAsync("/api/projects", ApiJson.Project("代码项目乙") with { ProjectCode = "2023-420115-35-03-012345" });
 
-        using var _ = await Problems.ReadAsync(second, HttpStatusCode.Conflict);
+        using var problem = await Problems.ReadAsync(second, HttpStatusCode.Conflict);
+        Assert.Equal("duplicate-project-code", problem.RootElement.GetProperty("rule").GetString());
     }
 }

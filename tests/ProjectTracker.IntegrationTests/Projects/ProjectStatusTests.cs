@@ -35,6 +35,7 @@ public sealed class ProjectStatusTests(TestDatabase database) : DatabaseTests(da
         var response = await ChangeAsync(project.Id, ProjectStatus.Started, "2023-03-01");
 
         using var problem = await Problems.ReadAsync(response, HttpStatusCode.Conflict);
+        Assert.Equal("status-transition", problem.RootElement.GetProperty("rule").GetString());
         Assert.Contains("intent → signed before started", problem.RootElement.GetProperty("detail").GetString());
     }
 
@@ -46,6 +47,7 @@ public sealed class ProjectStatusTests(TestDatabase database) : DatabaseTests(da
         var refused = await ChangeAsync(project.Id, ProjectStatus.Signed);
         using (var problem = await Problems.ReadAsync(refused, HttpStatusCode.Conflict))
         {
+            Assert.Equal("status-transition", problem.RootElement.GetProperty("rule").GetString());
             Assert.Contains("correction", problem.RootElement.GetProperty("detail").GetString());
         }
         var corrected = await (await ChangeAsync(project.Id, ProjectStatus.Signed, correction: true, note: "开工为误报")).ReadAsync<Project>();
@@ -99,7 +101,10 @@ public sealed class ProjectStatusTests(TestDatabase database) : DatabaseTests(da
         Assert.Equal(ProjectStatus.Cancelled, cancelled.Status);
         Assert.Equal("2023-02-01", cancelled.SignedOn.ToString());
 
-        using (var _ = await Problems.ReadAsync(await ChangeAsync(project.Id, ProjectStatus.Signed), HttpStatusCode.Conflict)) { }
+        using (var refused = await Problems.ReadAsync(await ChangeAsync(project.Id, ProjectStatus.Signed), HttpStatusCode.Conflict))
+        {
+            Assert.Equal("status-transition", refused.RootElement.GetProperty("rule").GetString());
+        }
         var reopened = await (await ChangeAsync(project.Id, ProjectStatus.Signed, correction: true, note: "恢复")).ReadAsync<Project>();
         Assert.Equal(ProjectStatus.Signed, reopened.Status);
     }

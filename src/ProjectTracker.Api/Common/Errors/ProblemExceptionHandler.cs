@@ -53,7 +53,11 @@ public sealed class ProblemExceptionHandler(
     {
         BadHttpRequestException bad => Problem(bad.StatusCode, bad.Message),
         PostgresException { SqlState: PostgresErrorCodes.UniqueViolation } e => Problem(StatusCodes.Status409Conflict,
-            $"A record with the same unique value already exists ({e.ConstraintName})."),
+            $"A record with the same unique value already exists ({e.ConstraintName}).", e.ConstraintName switch
+            {
+                "projects_project_code" => "duplicate-project-code",
+                _ => $"unique:{e.ConstraintName}",
+            }),
         PostgresException { SqlState: PostgresErrorCodes.ForeignKeyViolation } e => Problem(StatusCodes.Status409Conflict,
             $"The record refers to, or is referred to by, another record ({e.ConstraintName})."),
         PostgresException { SqlState: PostgresErrorCodes.SerializationFailure or PostgresErrorCodes.DeadlockDetected } => Problem(
@@ -73,10 +77,11 @@ public sealed class ProblemExceptionHandler(
         _ => Problem(StatusCodes.Status500InternalServerError, "An unexpected error occurred. It has been logged."),
     };
 
-    private static ProblemDetails Problem(int status, string detail) => new()
+    private static ProblemDetails Problem(int status, string detail, string? rule = null)
     {
-        Status = status,
-        Title = ReasonPhrases.For(status),
-        Detail = detail,
-    };
+        var problem = new ProblemDetails { Status = status, Title = ReasonPhrases.For(status), Detail = detail };
+        // A 409 names the rule that refused it, as the API's own refusals do (WriteResults).
+        if (rule is not null) problem.Extensions["rule"] = rule;
+        return problem;
+    }
 }

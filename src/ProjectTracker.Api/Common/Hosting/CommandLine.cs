@@ -2,6 +2,7 @@ using System.CommandLine;
 using FluentValidation;
 using ProjectTracker.Api.Auth;
 using ProjectTracker.Api.Common.Data;
+using ProjectTracker.Api.Common.Writes;
 using ProjectTracker.Api.Seeds;
 
 namespace ProjectTracker.Api.Common.Hosting;
@@ -64,8 +65,8 @@ public static class CommandLine
         var command = new Command("revoke-key", "Revoke an API key.") { id };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            var revoked = await app.Services.GetRequiredService<ApiKeyRepository>().RevokeAsync(parse.GetValue(id), Operator, cancellationToken);
-            if (revoked is null)
+            if (await app.Services.GetRequiredService<ApiKeyRepository>().RevokeAsync(parse.GetValue(id), Operator, cancellationToken)
+                is not WriteOutcome<ApiKey>.Saved(var revoked))
             {
                 await Console.Error.WriteLineAsync($"There is no API key {parse.GetValue(id)}.");
                 return 1;
