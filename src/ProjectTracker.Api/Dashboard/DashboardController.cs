@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using ProjectTracker.Api.Common.Csv;
 using ProjectTracker.Api.Common.Swagger;
+using ProjectTracker.Api.Batches;
 using ProjectTracker.Api.Projects;
 
 namespace ProjectTracker.Api.Dashboard;
@@ -14,7 +15,7 @@ namespace ProjectTracker.Api.Dashboard;
 [TypeFilter<DashboardCacheFilter>]
 [FormatQueryFilter]
 [ProducesResponseType(StatusCodes.Status304NotModified)]
-public sealed class DashboardController(DashboardQueries queries) : ControllerBase
+public sealed class DashboardController : ControllerBase
 {
     private const string Json = "application/json";
     private const string ProblemJson = "application/problem+json";
@@ -34,8 +35,8 @@ public sealed class DashboardController(DashboardQueries queries) : ControllerBa
     [ProducesResponseType<TotalsResult>(StatusCodes.Status200OK, Json, CsvOutputFormatter.MediaType)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     [ResponseExample<DashboardExamples.Totals>]
-    public async Task<TotalsResult> Totals([FromQuery] TotalsQuery query, CancellationToken cancellationToken) =>
-        await queries.TotalsAsync(query, cancellationToken);
+    public async Task<TotalsResult> Totals([FromQuery] TotalsQuery query, [FromServices] DashboardTotals totals, CancellationToken cancellationToken) =>
+        await totals.AskAsync(query, cancellationToken);
 
     /// <summary>A gap-free time series of signings, starts or completions, ready to chart.</summary>
     /// <remarks>
@@ -49,8 +50,8 @@ public sealed class DashboardController(DashboardQueries queries) : ControllerBa
     [ProducesResponseType<SeriesResult>(StatusCodes.Status200OK, Json, CsvOutputFormatter.MediaType)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     [ResponseExample<DashboardExamples.Timeseries>]
-    public async Task<SeriesResult> Timeseries([FromQuery] SeriesQuery query, CancellationToken cancellationToken) =>
-        await queries.SeriesAsync(query, cancellationToken);
+    public async Task<SeriesResult> Timeseries([FromQuery] SeriesQuery query, [FromServices] DashboardSeries series, CancellationToken cancellationToken) =>
+        await series.AskAsync(query, cancellationToken);
 
     /// <summary>Each target beside the figure the recorded projects reach, and the progress ratio.</summary>
     /// <remarks>Amount targets count CNY projects (亿元). Also as CSV.</remarks>
@@ -60,8 +61,8 @@ public sealed class DashboardController(DashboardQueries queries) : ControllerBa
     [ProducesResponseType<TargetsResult>(StatusCodes.Status200OK, Json, CsvOutputFormatter.MediaType)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     [ResponseExample<DashboardExamples.TargetsList>]
-    public async Task<TargetsResult> Targets([FromQuery] TargetsQuery query, CancellationToken cancellationToken) =>
-        new(await queries.TargetsAsync(query, cancellationToken));
+    public async Task<TargetsResult> Targets([FromQuery] TargetsQuery query, [FromServices] DashboardTargets targets, CancellationToken cancellationToken) =>
+        new(await targets.AskAsync(query, cancellationToken));
 
     /// <summary>Each reported batch figure beside what the projects linked to it add up to, and the difference.</summary>
     /// <remarks>Shows how complete the record is: 21 projects reported, 1 itemised, 20 missing.</remarks>
@@ -71,8 +72,8 @@ public sealed class DashboardController(DashboardQueries queries) : ControllerBa
     [ProducesResponseType<IReadOnlyList<BatchComparison>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     [ResponseExample<DashboardExamples.BatchesList>]
-    public async Task<IReadOnlyList<BatchComparison>> Batches([FromQuery] BatchesQuery query, CancellationToken cancellationToken) =>
-        await queries.BatchesAsync(query, cancellationToken);
+    public async Task<IReadOnlyList<BatchComparison>> Batches([FromQuery] BatchesQuery query, [FromServices] BatchRepository batches, CancellationToken cancellationToken) =>
+        await batches.CompareAsync(query, cancellationToken);
 
     /// <summary>The largest projects by amount (in one currency, CNY unless asked), with the project filters.</summary>
     /// <response code="200">Largest first.</response>
@@ -80,8 +81,8 @@ public sealed class DashboardController(DashboardQueries queries) : ControllerBa
     [HttpGet("top")]
     [ProducesResponseType<IReadOnlyList<Project>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
-    public async Task<IReadOnlyList<Project>> Top([FromQuery] TopQuery query, CancellationToken cancellationToken) =>
-        await queries.TopAsync(query, cancellationToken);
+    public async Task<IReadOnlyList<Project>> Top([FromQuery] TopQuery query, [FromServices] DashboardTop top, CancellationToken cancellationToken) =>
+        await top.AskAsync(query, cancellationToken);
 
     /// <summary>The KPIs of a signing cohort: 开工率, 投产率, days from signing to start, amount thresholds, 同比.</summary>
     /// <remarks>
@@ -95,8 +96,8 @@ public sealed class DashboardController(DashboardQueries queries) : ControllerBa
     [ProducesResponseType<KpiResult>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     [ResponseExample<DashboardExamples.Kpis>]
-    public async Task<KpiResult> Kpis([FromQuery] KpiQuery query, CancellationToken cancellationToken) =>
-        await queries.KpisAsync(query, cancellationToken);
+    public async Task<KpiResult> Kpis([FromQuery] KpiQuery query, [FromServices] DashboardKpis kpis, CancellationToken cancellationToken) =>
+        await kpis.AskAsync(query, cancellationToken);
 
     /// <summary>The early-warning lists: signed but not started after N months, started but not completed after M.</summary>
     /// <response code="200">Oldest first.</response>
@@ -104,6 +105,6 @@ public sealed class DashboardController(DashboardQueries queries) : ControllerBa
     [HttpGet("stalled")]
     [ProducesResponseType<StalledResult>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
-    public async Task<StalledResult> Stalled([FromQuery] StalledQuery query, CancellationToken cancellationToken) =>
-        await queries.StalledAsync(query, cancellationToken);
+    public async Task<StalledResult> Stalled([FromQuery] StalledQuery query, [FromServices] DashboardStalled stalled, CancellationToken cancellationToken) =>
+        await stalled.AskAsync(query, cancellationToken);
 }

@@ -177,8 +177,8 @@ public sealed class KpiQueryValidator : AbstractValidator<KpiQuery>
     public KpiQueryValidator(ProjectFilterValidator filter)
     {
         Include(filter);
-        RuleFor(q => q.Year).InclusiveBetween(ProjectRules.EarliestDate.Year + 1, 2100).When(q => q.Year is not null)
-            .WithMessage("year must be between 1991 and 2100.");
+        RuleFor(q => q.Year).InclusiveBetween(ProjectRules.EarliestDate.Year + 1, ProjectRules.LatestYear).When(q => q.Year is not null)
+            .WithMessage($"year must be between {ProjectRules.EarliestDate.Year + 1} and {ProjectRules.LatestYear}.");
         RuleFor(q => q.GroupBy)
             .Must(value => DimensionNames.Parse([value!]) is [var dimension] && Allowed.Contains(dimension)).When(q => q.GroupBy is not null)
             .WithMessage("groupBy must be one of district, park, sector, sectorCategory.");
@@ -203,7 +203,7 @@ public sealed class TargetsQueryValidator : AbstractValidator<TargetsQuery>
 {
     public TargetsQueryValidator(ReferenceCatalog catalog)
     {
-        RuleFor(q => q.Year).InclusiveBetween(ProjectRules.EarliestDate.Year, 2100).When(q => q.Year is not null).WithMessage("year must be between 1990 and 2100.");
+        RuleFor(q => q.Year).InclusiveBetween(ProjectRules.EarliestDate.Year, ProjectRules.LatestYear).When(q => q.Year is not null).WithMessage($"year must be between {ProjectRules.EarliestDate.Year} and {ProjectRules.LatestYear}.");
         RuleFor(q => q.District).MustBeKnownPlace(catalog);
     }
 }
@@ -212,7 +212,7 @@ public sealed class BatchesQueryValidator : AbstractValidator<BatchesQuery>
 {
     public BatchesQueryValidator(ReferenceCatalog catalog)
     {
-        RuleFor(q => q.Year).InclusiveBetween(ProjectRules.EarliestDate.Year, 2100).When(q => q.Year is not null).WithMessage("year must be between 1990 and 2100.");
+        RuleFor(q => q.Year).InclusiveBetween(ProjectRules.EarliestDate.Year, ProjectRules.LatestYear).When(q => q.Year is not null).WithMessage($"year must be between {ProjectRules.EarliestDate.Year} and {ProjectRules.LatestYear}.");
         RuleFor(q => q.District).MustBeKnownPlace(catalog);
         RuleFor(q => q.Kind).IsInEnum();
     }

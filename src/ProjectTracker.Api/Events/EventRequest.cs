@@ -104,7 +104,7 @@ public sealed class EventRequestValidator : AbstractValidator<EventRequest>
             .NotNull().WithMessage("date is required: when the event was held, as yyyy-MM-dd, yyyy-MM or yyyy.");
         RuleFor(e => e.Date)
             .Must(date => ProjectRules.IsPlausible(date!.Value, DateOnly.FromDateTime(time.GetLocalNow().DateTime))).When(e => e.Date is not null)
-            .WithMessage("date must be between 1990 and a year from today, as yyyy, yyyy-MM or yyyy-MM-dd.");
+            .WithMessage(ProjectRequestValidator.DateMessage("date"));
         RuleFor(e => e.District)
             .NotEmpty().WithMessage("district is required: a place code or slug (see GET /api/districts).")
             .MustBeKnownPlace(referenceData);

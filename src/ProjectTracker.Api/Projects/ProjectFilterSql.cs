@@ -5,30 +5,24 @@ using ProjectTracker.Api.ReferenceData;
 namespace ProjectTracker.Api.Projects;
 
 /// <summary>
-/// A <see cref="ProjectFilter"/> as SQL conditions: each filter maps to one fixed fragment and its
-/// values travel as parameters, so user text never becomes SQL. The project list and every
-/// dashboard query use this one translation, over the projects table (<c>p</c>) or the dashboard
-/// rollup (<c>r</c>), which keeps places, parks, sectors, statuses, currencies and stage periods.
+/// A <see cref="ProjectFilter"/> as SQL conditions: each filter maps to one fixed fragment and its values travel as
+/// parameters, so user text never becomes SQL. The project list and every dashboard query use this one translation,
+/// over the projects table, or (for the columns they share) over a dashboard rollup, whose periods are the dashboard's.
 /// </summary>
 public static class ProjectFilterSql
 {
+    /// <summary>
+    /// The conditions on the columns the projects table and the dashboard's rollups share (place, park, sector, status,
+    /// currency), over the table aliased <paramref name="alias"/>.
+    /// </summary>
     /// <param name="filter">The filters.</param>
     /// <param name="reference">Places and sectors, to expand a city or a category.</param>
     /// <param name="parameters">Receives the values.</param>
-    /// <param name="includeDeleted">Also deleted projects (for syncing).</param>
-    /// <param name="source">The projects table (default) or a rollup.</param>
-    /// <param name="textByIndex">
-    /// Text and investor search through their indexes of letter pairs (the default); false checks them row by row instead,
-    /// which is quicker when a term is common and the rows come in the list's order anyway (see ProjectListing).
-    /// </param>
-    public static string Conditions(ProjectFilter filter, ReferenceSnapshot reference, DynamicParameters parameters,
-        bool includeDeleted = false, FilterSource? source = null, bool textByIndex = true)
+    /// <param name="alias">The table's alias in the query.</param>
+    public static List<string> SharedConditions(ProjectFilter filter, ReferenceSnapshot reference, DynamicParameters parameters, string alias)
     {
-        source ??= FilterSource.Projects;
-        var c = source.Alias;
+        var c = alias;
         List<string> where = [];
-        if (!includeDeleted && source.IsProjects) where.Add("p.deleted_at IS NULL");
-
         if (filter.District is { Count: > 0 } districts)
         {
             parameters.Add("districts", districts.Select(reference.FindPlace).OfType<Place>()
@@ -55,37 +49,28 @@ public static class ProjectFilterSql
             parameters.Add("currency", EnumNames.Of(currency));
             where.Add($"{c}.currency = @currency::currency");
         }
+        return where;
+    }
 
-        if (source.IsProjects)
-        {
-            // Dates compared in the form the indexes hold them (ProjectSort.SignedOnKey).
-            AddRange(where, parameters, ProjectSort.SignedOnKey, "signed", filter.SignedFrom, filter.SignedTo);
-            AddRange(where, parameters, ProjectSort.StartedOnKey, "started", filter.StartedFrom, filter.StartedTo);
-            AddRange(where, parameters, ProjectSort.CompletedOnKey, "completed", filter.CompletedFrom, filter.CompletedTo);
-            AddRowDetails(filter, parameters, where, textByIndex);
-        }
-        else
-        {
-            // The rollups keep one date per row (its stage's), to the month or to the year: FilterSource.For
-            // and the grain decide when they can answer; a year-precise date counts from January, as it is stored.
-            var (from, to) = source.StageRange(filter);
-            if (from is { } start)
-            {
-                parameters.Add("periodFromYear", (short)start.Start.Year);
-                parameters.Add("periodFromMonth", (short)start.Start.Month);
-                where.Add(source.HasMonths
-                    ? "r.period_year >= @periodFromYear AND (r.period_year, coalesce(r.period_month, 1)) >= (@periodFromYear, @periodFromMonth)"
-                    : "r.period_year >= @periodFromYear");
-            }
-            if (to is { } end)
-            {
-                parameters.Add("periodToYear", (short)end.End.Year);
-                parameters.Add("periodToMonth", (short)end.End.Month);
-                where.Add(source.HasMonths
-                    ? "r.period_year <= @periodToYear AND (r.period_year, coalesce(r.period_month, 1)) <= (@periodToYear, @periodToMonth)"
-                    : "r.period_year <= @periodToYear");
-            }
-        }
+    /// <summary>Every condition of the filter on the projects table (<c>p</c>).</summary>
+    /// <param name="filter">The filters.</param>
+    /// <param name="reference">Places and sectors, to expand a city or a category.</param>
+    /// <param name="parameters">Receives the values.</param>
+    /// <param name="includeDeleted">Also deleted projects (for syncing).</param>
+    /// <param name="textByIndex">
+    /// Text and investor search through their indexes of letter pairs (the default); false checks them row by row instead,
+    /// which is quicker when a term is common and the rows come in the list's order anyway (see ProjectListing).
+    /// </param>
+    public static string Conditions(ProjectFilter filter, ReferenceSnapshot reference, DynamicParameters parameters,
+        bool includeDeleted = false, bool textByIndex = true)
+    {
+        var where = SharedConditions(filter, reference, parameters, "p");
+        if (!includeDeleted) where.Insert(0, "p.deleted_at IS NULL");
+        // Dates compared in the form the indexes hold them (ProjectSort.SignedOnKey).
+        AddRange(where, parameters, ProjectSort.SignedOnKey, "signed", filter.SignedFrom, filter.SignedTo);
+        AddRange(where, parameters, ProjectSort.StartedOnKey, "started", filter.StartedFrom, filter.StartedTo);
+        AddRange(where, parameters, ProjectSort.CompletedOnKey, "completed", filter.CompletedFrom, filter.CompletedTo);
+        AddRowDetails(filter, parameters, where, textByIndex);
         return where.Count == 0 ? "TRUE" : string.Join("\n  AND ", where);
     }
 
@@ -159,81 +144,4 @@ public static class ProjectFilterSql
 
     internal static string EscapeLike(string value) =>
         value.Replace(@"\", @"\\", StringComparison.Ordinal).Replace("%", @"\%", StringComparison.Ordinal).Replace("_", @"\_", StringComparison.Ordinal);
-}
-
-/// <summary>How finely a rollup table breaks projects down.</summary>
-public enum RollupGrain
-{
-    /// <summary><c>project_rollup_year</c>: stage, year, place, status, currency.</summary>
-    Year,
-    /// <summary><c>project_rollup_month</c>: the same, by month.</summary>
-    Month,
-    /// <summary><c>project_rollup</c>: by month, place, sector, park, status, currency.</summary>
-    Fine,
-}
-
-/// <summary>Where filtered rows come from: the projects table, or a dashboard rollup of one stage.</summary>
-public sealed class FilterSource
-{
-    private readonly Dashboard.DashboardMeasure? stage;
-
-    private FilterSource(string alias, Dashboard.DashboardMeasure? stage, RollupGrain grain)
-    {
-        Alias = alias;
-        this.stage = stage;
-        Grain = grain;
-    }
-
-    public static readonly FilterSource Projects = new("p", null, RollupGrain.Fine);
-
-    public static FilterSource Rollup(Dashboard.DashboardMeasure stage, RollupGrain grain = RollupGrain.Fine) => new("r", stage, grain);
-
-    public string Alias { get; }
-
-    public RollupGrain Grain { get; }
-
-    public bool IsProjects => stage is null;
-
-    public bool HasMonths => Grain != RollupGrain.Year;
-
-    public string Table => Grain switch
-    {
-        RollupGrain.Year => "project_rollup_year",
-        RollupGrain.Month => "project_rollup_month",
-        _ => "project_rollup",
-    };
-
-    /// <summary>The date range on this rollup stage's own date.</summary>
-    public (PartialDate? From, PartialDate? To) StageRange(ProjectFilter filter) => stage switch
-    {
-        Dashboard.DashboardMeasure.Signed => (filter.SignedFrom, filter.SignedTo),
-        Dashboard.DashboardMeasure.Started => (filter.StartedFrom, filter.StartedTo),
-        Dashboard.DashboardMeasure.Completed => (filter.CompletedFrom, filter.CompletedTo),
-        _ => (null, null),
-    };
-
-    /// <summary>
-    /// The coarsest rollup of <paramref name="measure"/> that answers this filter and grouping exactly, or the
-    /// projects table. A rollup can answer when there is no filter on amounts, investors, text or change times,
-    /// and dates only on the measure's own date, in whole months (whole years for the yearly rollup).
-    /// </summary>
-    public static FilterSource For(ProjectFilter filter, Dashboard.DashboardMeasure measure, IReadOnlyCollection<Dashboard.Dimension> dimensions)
-    {
-        if (filter.MinAmount is not null || filter.MaxAmount is not null || !string.IsNullOrWhiteSpace(filter.Investor)
-            || filter.UpdatedSince is not null || !string.IsNullOrWhiteSpace(filter.Q)) return Projects;
-
-        var own = Rollup(measure).StageRange(filter);
-        var all = new[] { filter.SignedFrom, filter.SignedTo, filter.StartedFrom, filter.StartedTo, filter.CompletedFrom, filter.CompletedTo };
-        var others = all.Count(date => date is not null) - (own.From is null ? 0 : 1) - (own.To is null ? 0 : 1);
-        var wholeMonths = (own.From is not { } from || from.Start.Day == 1) && (own.To is not { } to || to.End.AddDays(1).Day == 1);
-        if (others != 0 || !wholeMonths) return Projects;
-
-        if (filter.Sector is not null || filter.Park is not null ||
-            dimensions.Any(d => d is Dashboard.Dimension.Sector or Dashboard.Dimension.SectorCategory or Dashboard.Dimension.Park))
-            return Rollup(measure, RollupGrain.Fine);
-        var wholeYears = (own.From is not { } f || f.Start.Month == 1) && (own.To is not { } t || t.End.Month == 12);
-        return dimensions.Any(d => d is Dashboard.Dimension.Month or Dashboard.Dimension.Quarter) || !wholeYears
-            ? Rollup(measure, RollupGrain.Month)
-            : Rollup(measure, RollupGrain.Year);
-    }
 }

@@ -37,8 +37,12 @@ public sealed class ProjectRepository(Database database, ReferenceCatalog refere
         return row is null ? null : (await ToProjectsAsync([row], cancellationToken))[0];
     }
 
+    /// <summary>The next result set of <see cref="ProjectColumns.Select"/> rows, as projects (for queries other features run).</summary>
+    public async Task<List<Project>> ReadAsync(SqlMapper.GridReader results, CancellationToken cancellationToken) =>
+        await ToProjectsAsync((await results.ReadAsync<ProjectRow>()).AsList(), cancellationToken);
+
     /// <summary>Rows as projects, named from the reference data (reloaded first should a row name a code it lacks).</summary>
-    internal async Task<List<Project>> ToProjectsAsync(IReadOnlyCollection<ProjectRow> rows, CancellationToken cancellationToken)
+    private async Task<List<Project>> ToProjectsAsync(IReadOnlyCollection<ProjectRow> rows, CancellationToken cancellationToken)
     {
         var reference = await referenceData.CurrentWithAsync(snapshot => rows.All(row => row.IsDescribedBy(snapshot)), cancellationToken);
         return rows.Select(row => row.ToProject(reference)).ToList();

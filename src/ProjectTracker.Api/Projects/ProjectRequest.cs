@@ -81,6 +81,10 @@ public record ProjectRequest
 /// <summary>A phase in a request.</summary>
 public sealed record PhaseRequest
 {
+    /// <summary>The phases as stored (a missing one left out; a missing name as empty, which the validator refuses).</summary>
+    public static IReadOnlyList<Phase> ToPhases(IReadOnlyList<PhaseRequest?>? phases) =>
+        phases?.OfType<PhaseRequest>().Select(phase => new Phase(phase.Name ?? "", phase.Amount, phase.Qualifier)).ToArray() ?? [];
+
     /// <summary>一期, 二期 …</summary>
     public string? Name { get; init => field = Text.Clean(value); }
 

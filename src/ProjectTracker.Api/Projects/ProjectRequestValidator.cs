@@ -77,7 +77,7 @@ public sealed partial class ProjectRequestValidator : AbstractValidator<ProjectR
             .WithMessage(r => $"status {EnumNames.Of(r.Status!.Value)} does not fit the dates: {ProjectRules.DatesDisagreeWithStatus(r.Status!.Value, r.SignedOn, r.StartedOn, r.CompletedOn)}.");
 
         RuleFor(r => r.ProjectCode)
-            .Must(IsNationalProjectCode).When(r => r.ProjectCode is not null)
+            .Must(code => IsNationalProjectCode(code, Today(time))).When(r => r.ProjectCode is not null)
             .WithMessage("projectCode must be the 24-character national project code: yyyy-AAAAAA-II-TT-NNNNNN (year, place code, industry, type, serial), e.g. 2023-420115-35-03-012345.");
         RuleFor(r => r.LandAreaSqm)
             .Must(area => area > 0 && area < ProjectRules.LandAreaCeilingSqm && area!.Value.Scale <= 2).When(r => r.LandAreaSqm is not null)
@@ -90,8 +90,9 @@ public sealed partial class ProjectRequestValidator : AbstractValidator<ProjectR
     internal static string AmountMessage(string field) =>
         $"{field} must be greater than 0 and below {ProjectRules.AmountCeiling:N0}, with at most {ProjectRules.AmountDecimals} decimals (亿).";
 
-    private static string DateMessage(string field) =>
-        $"{field} must be between 1990 and a year from today, as yyyy, yyyy-MM or yyyy-MM-dd.";
+    /// <summary>What a stage date may be (<see cref="ProjectRules.IsPlausible"/>), for every field that takes one.</summary>
+    internal static string DateMessage(string field) =>
+        $"{field} must be between {ProjectRules.EarliestDate.Year} and a year from today, as yyyy, yyyy-MM or yyyy-MM-dd.";
 
     private static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(time.GetLocalNow().DateTime);
 
@@ -100,14 +101,14 @@ public sealed partial class ProjectRequestValidator : AbstractValidator<ProjectR
         request.Phases is { Count: > 0 } phases &&
         phases.All(phase => phase is not null && (phase.Amount is null || ProjectRules.IsValidAmount(phase.Amount.Value)));
 
-    internal static IReadOnlyList<Phase> ToPhases(IReadOnlyList<PhaseRequest?>? phases) =>
-        phases?.OfType<PhaseRequest>().Select(phase => new Phase(phase.Name ?? "", phase.Amount, phase.Qualifier)).ToArray() ?? [];
+    private static IReadOnlyList<Phase> ToPhases(IReadOnlyList<PhaseRequest?>? phases) => PhaseRequest.ToPhases(phases);
 
-    private static bool IsNationalProjectCode(string? code)
+    /// <summary>A code of the national investment-project platform: its first four digits are a plausible year.</summary>
+    private static bool IsNationalProjectCode(string? code, DateOnly today)
     {
         if (code is null || !NationalProjectCode().IsMatch(code)) return false;
         var year = int.Parse(code.AsSpan(0, 4), CultureInfo.InvariantCulture);
-        return year >= ProjectRules.EarliestDate.Year && year <= DateTime.UtcNow.Year + 1;
+        return year >= ProjectRules.EarliestDate.Year && year <= today.Year + 1;
     }
 
     [GeneratedRegex("^[0-9]{4}-[0-9]{6}-[0-9]{2}-[0-9]{2}-[0-9]{6}$")]

@@ -21,6 +21,9 @@ public static class ProjectRules
 
     public static readonly DateOnly EarliestDate = new(1990, 1, 1);
 
+    /// <summary>The last year a target, a cohort or a report may be about (the targets table's own limit).</summary>
+    public const int LatestYear = 2100;
+
     public static bool IsValidAmount(decimal amount) =>
         amount > 0 && amount < AmountCeiling && amount.Scale <= AmountDecimals;
 

@@ -43,7 +43,7 @@ public sealed record ProjectWrite
     {
         var nameZh = request.NameZh!;
         var investors = request.Investors?.ToArray() ?? [];
-        var phases = ProjectRequestValidator.ToPhases(request.Phases)
+        var phases = PhaseRequest.ToPhases(request.Phases)
             .Select(phase => phase with { Qualifier = phase.Amount is null ? null : phase.Qualifier ?? Projects.AmountQualifier.Exact })
             .ToArray();
         var qualifier = request.Amount is null ? (AmountQualifier?)null : request.AmountQualifier ?? Projects.AmountQualifier.Exact;

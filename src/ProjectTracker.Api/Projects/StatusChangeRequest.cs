@@ -34,7 +34,7 @@ public sealed class StatusChangeRequestValidator : AbstractValidator<StatusChang
         RuleFor(r => r.Date)
             .Must(date => ProjectRules.IsPlausible(date!.Value, DateOnly.FromDateTime(time.GetLocalNow().DateTime)))
             .When(r => r.Date is not null)
-            .WithMessage("date must be between 1990 and a year from today, as yyyy, yyyy-MM or yyyy-MM-dd.");
+            .WithMessage(ProjectRequestValidator.DateMessage("date"));
         RuleFor(r => r.Date)
             .Null().When(r => r.Status is ProjectStatus.Intent)
             .WithMessage("an intent project has no date; leave date empty.");

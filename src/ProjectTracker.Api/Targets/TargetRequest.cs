@@ -48,7 +48,7 @@ public sealed class TargetRequestValidator : AbstractValidator<TargetRequest>
         RuleFor(t => t.Park).MustBeKnownParkIn(referenceData, t => t.District);
         RuleFor(t => t.Sector).MustBeKnownSector(referenceData);
         RuleFor(t => t.Year).NotNull().WithMessage("year is required.")
-            .InclusiveBetween(ProjectRules.EarliestDate.Year, 2100).WithMessage("year must be between 1990 and 2100.");
+            .InclusiveBetween(ProjectRules.EarliestDate.Year, ProjectRules.LatestYear).WithMessage($"year must be between {ProjectRules.EarliestDate.Year} and {ProjectRules.LatestYear}.");
         RuleFor(t => t.Measure).NotNull().WithMessage($"measure is required: one of {EnumNames.List(typeof(TargetMeasure))}.").IsInEnum();
         RuleFor(t => t.Value).NotNull().WithMessage("value is required.")
             .Must(value => ProjectRules.IsValidAmount(value!.Value)).When(t => t.Value is not null, ApplyConditionTo.CurrentValidator)
