@@ -1,6 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Dapper;
 using ProjectTracker.Api.Common.Data;
+using ProjectTracker.Api.Hosting;
 using ProjectTracker.Api.Projects;
 using ProjectTracker.Api.ReferenceData;
 
@@ -25,7 +26,7 @@ public class RepositoryBenchmarks
         var connectionString = Environment.GetEnvironmentVariable("PROJECTTRACKER_BENCH_DB")
             ?? throw new InvalidOperationException("Set PROJECTTRACKER_BENCH_DB to a connection string of a database with projects (see db/bench).");
         DefaultTypeMap.MatchNamesWithUnderscores = true;
-        database = Database.Create(connectionString, new DatabaseOptions());
+        database = DatabaseServices.Create(connectionString, new DatabaseOptions());
         repository = new ProjectRepository(database, new ReferenceCatalog(database, TimeProvider.System), new SearchStatistics(database, TimeProvider.System),
             Microsoft.Extensions.Options.Options.Create(new ProjectListOptions()));
         using var connection = database.ReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Security.Claims;
+using ProjectTracker.Api.Common.Http;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.ModelBinding;
 using ProjectTracker.Api.ReferenceData;
@@ -30,9 +31,8 @@ public sealed record Actor(long? KeyId, string Name, ApiRole Role, IReadOnlyList
     public static Actor From(HttpContext context)
     {
         var user = context.User;
-        var id = user.FindFirstValue(ClaimTypes.NameIdentifier);
         return new Actor(
-            id is null ? null : long.Parse(id, CultureInfo.InvariantCulture),
+            ApiKeyClaims.KeyId(user),
             user.Identity?.Name ?? "anonymous",
             Enum.TryParse<ApiRole>(user.FindFirstValue(ClaimTypes.Role), ignoreCase: true, out var role) ? role : ApiRole.Viewer,
             user.FindAll(PlaceClaim).Select(claim => claim.Value).ToArray(),

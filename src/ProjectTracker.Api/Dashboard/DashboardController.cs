@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using ProjectTracker.Api.Common.Csv;
-using ProjectTracker.Api.Common.Swagger;
+using ProjectTracker.Api.OpenApi;
 using ProjectTracker.Api.Batches;
 using ProjectTracker.Api.Projects;
 

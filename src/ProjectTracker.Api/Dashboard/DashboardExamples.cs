@@ -1,5 +1,5 @@
 using ProjectTracker.Api.Batches;
-using ProjectTracker.Api.Common.Swagger;
+using ProjectTracker.Api.OpenApi;
 using ProjectTracker.Api.Projects;
 using ProjectTracker.Api.ReferenceData;
 using ProjectTracker.Api.Targets;

@@ -8,7 +8,7 @@ public static class Series
     public sealed record Period(string Code, DateOnly Start, DateOnly End);
 
     /// <summary>Every period from the one containing <paramref name="from"/> to the one containing <paramref name="to"/>.</summary>
-    public static IEnumerable<Period> Periods(SeriesInterval interval, Projects.PartialDate from, Projects.PartialDate to)
+    public static IEnumerable<Period> Periods(SeriesInterval interval, PartialDate from, PartialDate to)
     {
         var months = interval switch { SeriesInterval.Year => 12, SeriesInterval.Quarter => 3, _ => 1 };
         var start = new DateOnly(from.Start.Year, interval == SeriesInterval.Year ? 1 : (from.Start.Month - 1) / months * months + 1, 1);

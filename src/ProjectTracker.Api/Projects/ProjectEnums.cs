@@ -29,39 +29,6 @@ public enum ProjectStatus
     Cancelled,
 }
 
-/// <summary>Currency of an amount. Amounts are in 亿 (100,000,000) of it.</summary>
-public enum Currency
-{
-    [JsonStringEnumMemberName("CNY")]
-    [PgName("CNY")]
-    Cny,
-
-    [JsonStringEnumMemberName("USD")]
-    [PgName("USD")]
-    Usd,
-}
-
-/// <summary>How exact a stated amount is.</summary>
-public enum AmountQualifier
-{
-    /// <summary>As stated: "24.5亿元".</summary>
-    Exact,
-    /// <summary>约 (about): "约1亿元".</summary>
-    Approx,
-    /// <summary>A lower bound: 超/逾/不低于/以上 ("超2100亿元").</summary>
-    AtLeast,
-    /// <summary>An upper bound: 近/不超过 ("近6亿元").</summary>
-    AtMost,
-}
-
-/// <summary>How much of a date is known.</summary>
-public enum DatePrecision
-{
-    Day,
-    Month,
-    Year,
-}
-
 /// <summary>What a history entry records.</summary>
 public enum ProjectEvent
 {

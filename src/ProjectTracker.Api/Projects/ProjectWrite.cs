@@ -44,9 +44,9 @@ public sealed record ProjectWrite
         var nameZh = request.NameZh!;
         var investors = request.Investors?.ToArray() ?? [];
         var phases = PhaseRequest.ToPhases(request.Phases)
-            .Select(phase => phase with { Qualifier = phase.Amount is null ? null : phase.Qualifier ?? Projects.AmountQualifier.Exact })
+            .Select(phase => phase with { Qualifier = phase.Amount is null ? null : phase.Qualifier ?? Common.Values.AmountQualifier.Exact })
             .ToArray();
-        var qualifier = request.Amount is null ? (AmountQualifier?)null : request.AmountQualifier ?? Projects.AmountQualifier.Exact;
+        var qualifier = request.Amount is null ? (AmountQualifier?)null : request.AmountQualifier ?? Common.Values.AmountQualifier.Exact;
         var effective = ProjectRules.EffectiveAmount(request.Amount, qualifier, phases);
         var (tokens, text) = ProjectSearch.ForProject(nameZh, request.NameEn);
 
@@ -63,7 +63,7 @@ public sealed record ProjectWrite
             Status = EnumNames.Of(request.Status!.Value),
             Amount = request.Amount,
             AmountQualifier = qualifier is { } q ? EnumNames.Of(q) : null,
-            Currency = EnumNames.Of(request.Currency ?? Projects.Currency.Cny),
+            Currency = EnumNames.Of(request.Currency ?? Common.Values.Currency.Cny),
             Phases = JsonSerializer.Serialize(phases, ApiServices.Json),
             EffectiveAmount = effective?.Amount,
             EffectiveQualifier = effective is { } e ? EnumNames.Of(e.Qualifier) : null,

@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using ProjectTracker.Api.Common;
 using ProjectTracker.Api.Common.Data;
 
 namespace ProjectTracker.Api.ReferenceData;
@@ -24,7 +25,7 @@ public sealed class PlaceRepository(Database database)
             """;
         await using var connection = await database.ReadAsync(cancellationToken);
         var places = await connection.QueryAsync<Place>(new CommandDefinition(Sql,
-            new { within = query.Within, kind = DbEnums.Name(query.Kind) }, cancellationToken: cancellationToken));
+            new { within = query.Within, kind = query.Kind is { } kind ? EnumNames.Of(kind) : null }, cancellationToken: cancellationToken));
         return places.AsList();
     }
 }

@@ -11,7 +11,7 @@ public sealed record Park(string Code, string NameZh, string NameEn, string Plac
 public sealed record Sector(string Code, string? CategoryCode, string NameZh, string NameEn, int SortOrder);
 
 /// <summary>A source document the recorded facts come from.</summary>
-public sealed record SourceDocument(string Code, string Title, string? Publisher, Projects.PartialDate? PublishedOn, string? FileName);
+public sealed record SourceDocument(string Code, string Title, string? Publisher, PartialDate? PublishedOn, string? FileName);
 
 /// <summary>A reference to a place, park or sector with its names, as shown inside other resources.</summary>
 public sealed record NamedRef(string Code, string NameZh, string NameEn);

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Dapper;
+using ProjectTracker.Api.Batches;
 using FluentValidation;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -160,74 +161,16 @@ public sealed class SeedLoader(
         return sources.Count;
     }
 
-    private static async Task UpsertBatchesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, SeedSet seeds,
-        IReadOnlyDictionary<string, long> projectIds, ReferenceSnapshot reference, CancellationToken cancellationToken)
-    {
-        const string Batches = """
-            INSERT INTO batches (code, seed_key, kind, title, place_code, period_start, period_end, reported_project_count,
-                                 reported_amount, reported_qualifier, min_project_amount, document_code, locator, notes, held_on_precision)
-            SELECT code, code, kind::batch_kind, title, place_code, period_start, period_end, project_count,
-                   amount, qualifier::amount_qualifier, min_amount, document_code, locator, notes,
-                   -- a signing or groundbreaking on one day is an event (GET /api/events)
-                   CASE WHEN period_start = period_end AND kind IN ('signing', 'groundbreaking') THEN 'day'::date_precision END
-            FROM unnest(@codes, @kinds, @titles, @places, @starts, @ends, @counts, @amounts, @qualifiers, @minAmounts, @documents, @locators, @notes)
-                 AS b(code, kind, title, place_code, period_start, period_end, project_count, amount, qualifier, min_amount, document_code, locator, notes)
-            ON CONFLICT (code) DO UPDATE SET
-                kind = EXCLUDED.kind, title = EXCLUDED.title, place_code = EXCLUDED.place_code,
-                period_start = EXCLUDED.period_start, period_end = EXCLUDED.period_end,
-                reported_project_count = EXCLUDED.reported_project_count, reported_amount = EXCLUDED.reported_amount,
-                reported_qualifier = EXCLUDED.reported_qualifier, min_project_amount = EXCLUDED.min_project_amount,
-                document_code = EXCLUDED.document_code, locator = EXCLUDED.locator, notes = EXCLUDED.notes,
-                held_on_precision = EXCLUDED.held_on_precision
-            """;
-        const string Breakdown = """
-            INSERT INTO batch_breakdown (batch_id, sector_code, project_count, amount, qualifier)
-            SELECT b.id, r.sector_code, r.project_count, r.amount, r.qualifier::amount_qualifier
-            FROM unnest(@codes, @sectors, @counts, @amounts, @qualifiers) AS r(code, sector_code, project_count, amount, qualifier)
-            JOIN batches b ON b.code = r.code
-            ON CONFLICT (batch_id, sector_code) DO UPDATE SET
-                project_count = EXCLUDED.project_count, amount = EXCLUDED.amount, qualifier = EXCLUDED.qualifier
-            """;
-        const string Links = """
-            INSERT INTO batch_projects (batch_id, project_id)
-            SELECT b.id, l.project_id FROM unnest(@codes, @projectIds) AS l(code, project_id) JOIN batches b ON b.code = l.code
-            ON CONFLICT DO NOTHING
-            """;
-        var batches = seeds.Batches;
-        await connection.ExecuteAsync(new CommandDefinition(Batches, new
-        {
-            codes = batches.Select(b => b.Key).ToArray(),
-            kinds = batches.Select(b => EnumNames.Of(b.Kind)).ToArray(),
-            titles = batches.Select(b => b.Title).ToArray(),
-            places = batches.Select(b => reference.FindPlace(b.District)!.Code).ToArray(),
-            starts = batches.Select(b => b.PeriodStart).ToArray(),
-            ends = batches.Select(b => b.PeriodEnd).ToArray(),
-            counts = batches.Select(b => b.ProjectCount).ToArray(),
-            amounts = batches.Select(b => b.Amount).ToArray(),
-            qualifiers = batches.Select(b => b.Amount is null ? null : EnumNames.Of(b.AmountQualifier ?? AmountQualifier.Exact)).ToArray(),
-            minAmounts = batches.Select(b => b.MinProjectAmount).ToArray(),
-            documents = batches.Select(b => b.Source.Document).ToArray(),
-            locators = batches.Select(b => b.Source.Locator).ToArray(),
-            notes = batches.Select(b => b.Notes).ToArray(),
-        }, transaction, cancellationToken: cancellationToken));
-
-        var rows = batches.SelectMany(b => (b.Breakdown ?? []).Select(row => (b.Key, Row: row))).ToList();
-        await connection.ExecuteAsync(new CommandDefinition(Breakdown, new
-        {
-            codes = rows.Select(r => r.Key).ToArray(),
-            sectors = rows.Select(r => r.Row.Sector).ToArray(),
-            counts = rows.Select(r => r.Row.ProjectCount).ToArray(),
-            amounts = rows.Select(r => r.Row.Amount).ToArray(),
-            qualifiers = rows.Select(r => r.Row.Amount is null ? null : EnumNames.Of(r.Row.Qualifier ?? AmountQualifier.Exact)).ToArray(),
-        }, transaction, cancellationToken: cancellationToken));
-
-        var links = seeds.Projects.SelectMany(p => (p.Batches ?? []).Select(batch => (Batch: batch, Id: projectIds[p.Key]))).ToList();
-        await connection.ExecuteAsync(new CommandDefinition(Links, new
-        {
-            codes = links.Select(l => l.Batch).ToArray(),
-            projectIds = links.Select(l => l.Id).ToArray(),
-        }, transaction, cancellationToken: cancellationToken));
-    }
+    private static Task UpsertBatchesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, SeedSet seeds,
+        IReadOnlyDictionary<string, long> projectIds, ReferenceSnapshot reference, CancellationToken cancellationToken) =>
+        BatchRepository.UpsertReportedAsync(connection, transaction,
+            seeds.Batches.Select(b => new ReportedBatch(b.Key, b.Kind, b.Title, reference.FindPlace(b.District)!.Code, b.PeriodStart, b.PeriodEnd,
+                b.ProjectCount, b.Amount, b.Amount is null ? null : b.AmountQualifier ?? AmountQualifier.Exact, b.MinProjectAmount,
+                b.Source.Document, b.Source.Locator, b.Notes,
+                (b.Breakdown ?? []).Select(row => new ReportedBreakdown(row.Sector, row.ProjectCount, row.Amount,
+                    row.Amount is null ? null : row.Qualifier ?? AmountQualifier.Exact)).ToList())).ToList(),
+            seeds.Projects.SelectMany(p => (p.Batches ?? []).Select(batch => (batch, projectIds[p.Key]))).ToList(),
+            cancellationToken);
 
     private static Task UpsertTargetsAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IReadOnlyList<SeedTarget> targets,
         ReferenceSnapshot reference, CancellationToken cancellationToken)

@@ -66,11 +66,11 @@ public static class ProjectSheet
         (ProjectKind.Platform, "平台", []), (ProjectKind.PublicWorks, "公共工程", ["政府投资", "基础设施"]));
 
     private static readonly Labels<AmountQualifier> QualifierLabels = new(
-        (Projects.AmountQualifier.Exact, "精确", []), (Projects.AmountQualifier.Approx, "约", ["大约"]),
-        (Projects.AmountQualifier.AtLeast, "超", ["逾", "不低于", "以上"]), (Projects.AmountQualifier.AtMost, "近", ["不超过"]));
+        (Common.Values.AmountQualifier.Exact, "精确", []), (Common.Values.AmountQualifier.Approx, "约", ["大约"]),
+        (Common.Values.AmountQualifier.AtLeast, "超", ["逾", "不低于", "以上"]), (Common.Values.AmountQualifier.AtMost, "近", ["不超过"]));
 
     private static readonly Labels<Currency> CurrencyLabels = new(
-        (Projects.Currency.Cny, "人民币", ["元", "RMB"]), (Projects.Currency.Usd, "美元", ["US$"]));
+        (Common.Values.Currency.Cny, "人民币", ["元", "RMB"]), (Common.Values.Currency.Usd, "美元", ["US$"]));
 
     /// <summary>The column a header names, or null.</summary>
     public static ProjectColumn? Find(string? header) => header is null ? null : ByHeader.GetValueOrDefault(HeaderKey(header));
@@ -140,7 +140,7 @@ public static class ProjectSheet
             Sector = Text(Sector) is { } sector ? reference.FindSectorByAnyName(sector)?.Code ?? sector : null,
             Status = Label(Status, StatusLabels),
             Amount = amount,
-            AmountQualifier = amount is null ? qualifier : qualifier ?? Projects.AmountQualifier.Exact,
+            AmountQualifier = amount is null ? qualifier : qualifier ?? Common.Values.AmountQualifier.Exact,
             Currency = currency,
             Phases = Text(Phases) is { } phases ? ReadPhases(phases, problems) : null,
             SignedOn = Date(SignedOn),
@@ -198,7 +198,7 @@ public static class ProjectSheet
                 problems.Add((Phases, $"'{Shorten(part)}' is not a phase: write 一期=约1；二期=约9 (amounts in 亿)."));
                 continue;
             }
-            phases.Add(new PhaseRequest { Name = part[..equals].Trim(), Amount = parsed.Amount, Qualifier = parsed.Qualifier ?? Projects.AmountQualifier.Exact });
+            phases.Add(new PhaseRequest { Name = part[..equals].Trim(), Amount = parsed.Amount, Qualifier = parsed.Qualifier ?? Common.Values.AmountQualifier.Exact });
         }
         return [.. phases];
     }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using ProjectTracker.Api.Common.Data;
+using ProjectTracker.Api.Hosting;
 using ProjectTracker.Api.ReferenceData;
 
 namespace ProjectTracker.Benchmarks.Generation;
@@ -21,7 +22,7 @@ public static class GenerateCommand
             ?? throw new InvalidOperationException("Set ConnectionStrings__ProjectTracker to the database to fill (migrated and seeded).");
 
         using var logging = LoggerFactory.Create(builder => builder.AddSimpleConsole().AddFilter(level => level >= LogLevel.Information));
-        await using var database = Database.Create(connectionString, new DatabaseOptions(), logging);
+        await using var database = DatabaseServices.Create(connectionString, new DatabaseOptions(), logging);
         using var catalog = new ReferenceCatalog(database, TimeProvider.System);
         var generator = new DataGenerator(database, catalog, TimeProvider.System, logging.CreateLogger<DataGenerator>());
         var result = await generator.GenerateAsync(projects, seed, CancellationToken.None);

@@ -1,5 +1,5 @@
 using ProjectTracker.Api.Projects;
-using static ProjectTracker.Api.Projects.AmountQualifier;
+using static ProjectTracker.Api.Common.Values.AmountQualifier;
 using static ProjectTracker.Api.Projects.ProjectStatus;
 
 namespace ProjectTracker.Tests.Projects;

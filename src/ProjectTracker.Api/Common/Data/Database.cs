@@ -15,12 +15,17 @@ public sealed class Database : IAsyncDisposable
 
     private Database(DatabasePools pools) => this.pools = pools;
 
-    /// <summary>The pools over the primary (and the replica, when given), built with the API's connection defaults.</summary>
-    public static Database Create(string primary, DatabaseOptions options, ILoggerFactory? loggerFactory = null, string? replica = null)
+    /// <summary>
+    /// The pools over the primary (and the replica, when given), built with the API's connection defaults; <paramref name="configure"/>
+    /// adds what every data source needs besides (the features' enum types).
+    /// </summary>
+    public static Database Create(string primary, DatabaseOptions options, Action<NpgsqlDataSourceBuilder> configure,
+        ILoggerFactory? loggerFactory = null, string? replica = null)
     {
         NpgsqlDataSource Pool(string connectionString, PoolSettings pool)
         {
-            var builder = new NpgsqlDataSourceBuilder(ConnectionStrings.ForPool(connectionString, pool)).MapProjectTrackerEnums();
+            var builder = new NpgsqlDataSourceBuilder(ConnectionStrings.ForPool(connectionString, pool));
+            configure(builder);
             if (loggerFactory is not null) builder.UseLoggerFactory(loggerFactory);
             return builder.Build();
         }

@@ -6,8 +6,8 @@ using Microsoft.AspNetCore.Mvc.Filters;
 using Microsoft.AspNetCore.Mvc.Infrastructure;
 using Microsoft.Extensions.Options;
 using Npgsql;
-using ProjectTracker.Api.Auth;
 using ProjectTracker.Api.Common.Data;
+using ProjectTracker.Api.Common.Http;
 
 namespace ProjectTracker.Api.Common.Idempotency;
 
@@ -41,7 +41,7 @@ public sealed class IdempotencyFilter(Database database, IOptions<IdempotencyOpt
             context.Result = new ObjectResult(problem) { StatusCode = StatusCodes.Status400BadRequest, ContentTypes = { "application/problem+json" } };
             return;
         }
-        if (Actor.From(http).KeyId is not { } apiKeyId)
+        if (ApiKeyClaims.KeyId(http.User) is not { } apiKeyId)
         {
             await next();
             return;

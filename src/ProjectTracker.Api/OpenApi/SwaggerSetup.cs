@@ -2,7 +2,7 @@ using System.Text.Json.Nodes;
 using Microsoft.OpenApi;
 using ProjectTracker.Api.Projects;
 
-namespace ProjectTracker.Api.Common.Swagger;
+namespace ProjectTracker.Api.OpenApi;
 
 public static class SwaggerSetup
 {

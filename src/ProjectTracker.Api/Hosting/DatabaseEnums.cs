@@ -1,3 +1,4 @@
+using ProjectTracker.Api.Common;
 using Npgsql;
 using Npgsql.NameTranslation;
 using ProjectTracker.Api.Auth;
@@ -7,12 +8,12 @@ using ProjectTracker.Api.ReferenceData;
 using ProjectTracker.Api.Spreadsheets;
 using ProjectTracker.Api.Targets;
 
-namespace ProjectTracker.Api.Common.Data;
+namespace ProjectTracker.Api.Hosting;
 
 /// <summary>
 /// C# enums stored as PostgreSQL enum types, spelled as in JSON (<see cref="EnumNames"/>).
 /// Npgsql maps them both ways; Dapper, however, sends a single enum parameter as its integer
-/// value, so scalar enum parameters go through <see cref="Name"/> and are cast in SQL
+/// value, so scalar enum parameters go as their names (<see cref="EnumNames.Of"/>) and are cast in SQL
 /// (<c>@kind::place_kind</c>). Enum arrays and reads need nothing.
 /// </summary>
 public static class DbEnums
@@ -33,6 +34,4 @@ public static class DbEnums
         builder.MapEnum<ImportState>("import_state", translator);
         return builder;
     }
-
-    public static string? Name(Enum? value) => value is null ? null : EnumNames.Of(value);
 }

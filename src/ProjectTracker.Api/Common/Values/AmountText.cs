@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace ProjectTracker.Api.Projects;
+namespace ProjectTracker.Api.Common.Values;
 
 /// <summary>
 /// Amounts as staff and documents write them: "24.5", "24.5亿元", "约1亿元", "超2100亿元", "不低于10亿",
@@ -50,8 +50,8 @@ public static partial class AmountText
         if (!decimal.TryParse(match.Groups["number"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)) return false;
 
         var unit = match.Groups["unit"].Value;
-        Currency? currency = unit.Contains("美元", StringComparison.Ordinal) ? Projects.Currency.Usd
-            : unit.EndsWith('元') ? Projects.Currency.Cny : null;
+        Currency? currency = unit.Contains("美元", StringComparison.Ordinal) ? Currency.Usd
+            : unit.EndsWith('元') ? Currency.Cny : null;
         var scale = unit.StartsWith('万') ? 0.0001m : unit is "元" or "美元" ? 0.00000001m : 1m;
         parsed = new Parsed(number * scale, qualifier, currency);
         return true;

@@ -2,7 +2,7 @@ using System.Text.Json;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace ProjectTracker.Api.Common.Swagger;
+namespace ProjectTracker.Api.OpenApi;
 
 /// <summary>Documents query parameters in camelCase, as clients write them (binding ignores case either way).</summary>
 internal sealed class CamelCaseQueryParameters : IOperationFilter

@@ -6,7 +6,7 @@ using Npgsql;
 using ProjectTracker.Api.Common.Data;
 using ProjectTracker.Api.Seeds;
 
-namespace ProjectTracker.Api.Common.Hosting;
+namespace ProjectTracker.Api.Hosting;
 
 public static class StartupTasks
 {

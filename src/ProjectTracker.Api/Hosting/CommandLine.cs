@@ -1,3 +1,4 @@
+using ProjectTracker.Api.Common;
 using System.CommandLine;
 using FluentValidation;
 using ProjectTracker.Api.Auth;
@@ -5,7 +6,7 @@ using ProjectTracker.Api.Common.Data;
 using ProjectTracker.Api.Common.Writes;
 using ProjectTracker.Api.Seeds;
 
-namespace ProjectTracker.Api.Common.Hosting;
+namespace ProjectTracker.Api.Hosting;
 
 /// <summary>
 /// Maintenance commands run by the API binary instead of serving HTTP:

@@ -1,9 +1,10 @@
+using ProjectTracker.Api.Common;
 using System.Reflection;
 using System.Text.Json;
 using Microsoft.OpenApi;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace ProjectTracker.Api.Common.Swagger;
+namespace ProjectTracker.Api.OpenApi;
 
 /// <summary>Gives an action's 200 response an example in Swagger, built by <typeparamref name="T"/>.</summary>
 [AttributeUsage(AttributeTargets.Method)]

@@ -1,7 +1,8 @@
 using Dapper;
 using Microsoft.Extensions.Options;
+using ProjectTracker.Api.Common.Data;
 
-namespace ProjectTracker.Api.Common.Data;
+namespace ProjectTracker.Api.Hosting;
 
 public static class DatabaseServices
 {
@@ -18,10 +19,14 @@ public static class DatabaseServices
         services.AddSingleton(provider =>
         {
             var settings = provider.GetRequiredService<IConfiguration>();
-            return Database.Create(ConnectionStrings.Require(settings), provider.GetRequiredService<IOptions<DatabaseOptions>>().Value,
+            return Create(ConnectionStrings.Require(settings), provider.GetRequiredService<IOptions<DatabaseOptions>>().Value,
                 provider.GetRequiredService<ILoggerFactory>(), settings.GetConnectionString(ConnectionStrings.ReadOnly) is { Length: > 0 } replica ? replica : null);
         });
         services.AddSingleton<DatabaseMigrator>();
         return services;
     }
+
+    /// <summary>The API's <see cref="Database"/> outside its host (the benchmarks' tools): the pools, with the features' enum types mapped.</summary>
+    public static Database Create(string primary, DatabaseOptions options, ILoggerFactory? loggerFactory = null, string? replica = null) =>
+        Database.Create(primary, options, builder => builder.MapProjectTrackerEnums(), loggerFactory, replica);
 }

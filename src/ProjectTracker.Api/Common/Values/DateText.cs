@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace ProjectTracker.Api.Projects;
+namespace ProjectTracker.Api.Common.Values;
 
 /// <summary>Dates as spreadsheets hold them: 2023-01-31, 2023-01, 2023, 2023/1/31, 2023.1.31, 2023年1月31日, 2023年2月, 2023年.</summary>
 public static partial class DateText

@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using ProjectTracker.Api.Common.Data;
 
-namespace ProjectTracker.Api.Common.Hosting;
+namespace ProjectTracker.Api.Hosting;
 
 public static class HealthEndpoints
 {

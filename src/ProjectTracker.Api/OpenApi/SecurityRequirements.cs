@@ -4,7 +4,7 @@ using Microsoft.OpenApi;
 using ProjectTracker.Api.Auth;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace ProjectTracker.Api.Common.Swagger;
+namespace ProjectTracker.Api.OpenApi;
 
 /// <summary>
 /// Marks every operation as needing the API key (so Swagger UI's Authorize button sends it) and declares the

@@ -1,4 +1,4 @@
-namespace ProjectTracker.Api.Common.Hosting;
+namespace ProjectTracker.Api.Hosting;
 
 /// <summary>The <c>Cors</c> section: which browser origins may call the API (none unless listed).</summary>
 public sealed class CorsOptions

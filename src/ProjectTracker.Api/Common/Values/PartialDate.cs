@@ -4,7 +4,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace ProjectTracker.Api.Projects;
+namespace ProjectTracker.Api.Common.Values;
 
 /// <summary>
 /// A date known to the day (<c>2023-01-31</c>), the month (<c>2023-02</c>) or only the year (<c>2017</c>).

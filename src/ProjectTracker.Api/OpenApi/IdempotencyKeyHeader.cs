@@ -3,7 +3,7 @@ using Microsoft.OpenApi;
 using ProjectTracker.Api.Common.Idempotency;
 using Swashbuckle.AspNetCore.SwaggerGen;
 
-namespace ProjectTracker.Api.Common.Swagger;
+namespace ProjectTracker.Api.OpenApi;
 
 /// <summary>Declares the Idempotency-Key header every POST accepts (<see cref="IdempotencyFilter"/>), and its 422.</summary>
 internal sealed class IdempotencyKeyHeader : IOperationFilter
