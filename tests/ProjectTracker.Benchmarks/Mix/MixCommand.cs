@@ -120,7 +120,7 @@ public static class MixCommand
         var report = new StringBuilder();
         report.AppendLine(Invariant($"{shapes.Count} shapes × {settings.Variants} variants ({requestCount} requests; pages 2–5 reached through nextCursor); seed {settings.Seed}."));
         report.AppendLine();
-        report.AppendLine(Invariant($"**Single client** ({settings.SingleRounds} rounds of every request through the API; pgbench: one client, the same SQL, {settings.LoadTime.TotalSeconds * 4:F0} s). Milliseconds."));
+        report.AppendLine(Invariant($"**Single client** ({settings.SingleRounds} rounds of every request through the API; pgbench: one client, each shape's SQL on its own, every request {settings.SingleRounds} times). Milliseconds."));
         report.AppendLine();
         report.AppendLine("| shape | API p50 | API p99 | API max | pgbench p50 | pgbench p99 | pgbench max |");
         report.AppendLine("|---|---|---|---|---|---|---|");
