@@ -14,7 +14,11 @@ public sealed class ProjectColumnsTests(TestDatabase database) : DatabaseTests(d
     {
         await using var connection = await Database.DataSource.OpenConnectionAsync(Cancellation);
         return (await connection.QueryAsync<TableColumn>(
-                "SELECT column_name, data_type, udt_name FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = 'projects'"))
+                """
+                SELECT column_name AS "ColumnName", data_type AS "DataType", udt_name AS "UdtName"
+                FROM information_schema.columns
+                WHERE table_schema = current_schema() AND table_name = 'projects'
+                """))
             .ToDictionary(column => column.ColumnName);
     }
 
