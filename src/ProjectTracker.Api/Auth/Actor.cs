@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Security.Claims;
 using ProjectTracker.Api.Common.Http;
 using Microsoft.AspNetCore.Mvc;
@@ -27,6 +26,10 @@ public sealed record Actor(long? KeyId, string Name, ApiRole Role, IReadOnlyList
     /// <summary>Why this key may not write <paramref name="what"/> of <paramref name="placeCode"/>, for a 403.</summary>
     public string ScopeRefusal(string what, string placeCode) =>
         $"This API key may only write {what} in {string.Join(", ", PlaceCodes)} (and the places within them); {placeCode} is outside them.";
+
+    /// <summary>The key as its holder sees it, its places named.</summary>
+    public CurrentApiKey Describe(ReferenceSnapshot reference) =>
+        new(KeyId, Name, Role, [.. PlaceCodes.Select(code => reference.PlaceRef(code) ?? new NamedRef(code, code, null))]);
 
     public static Actor From(HttpContext context)
     {

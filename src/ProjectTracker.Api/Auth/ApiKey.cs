@@ -1,4 +1,5 @@
 using FluentValidation;
+using ProjectTracker.Api.Common.Validation;
 using ProjectTracker.Api.Common;
 using ProjectTracker.Api.ReferenceData;
 
@@ -13,6 +14,13 @@ namespace ProjectTracker.Api.Auth;
 /// <param name="CreatedBy">Who created it.</param>
 /// <param name="RevokedAt">When it was revoked; null while it works.</param>
 public sealed record ApiKey(long Id, string Name, ApiRole Role, IReadOnlyList<string> Districts, DateTimeOffset CreatedAt, string CreatedBy, DateTimeOffset? RevokedAt);
+
+/// <summary>The key a request presents, as a client shows it to its user: who, what it may do, where it may write.</summary>
+/// <param name="Id">The key's id.</param>
+/// <param name="Name">Whose key it is.</param>
+/// <param name="Role">viewer, editor or admin.</param>
+/// <param name="Districts">The places the key may write (and those within them), with their names; empty means everywhere.</param>
+public sealed record CurrentApiKey(long? Id, string Name, ApiRole Role, IReadOnlyList<NamedRef> Districts);
 
 /// <summary>A key just created: the only time its secret is shown.</summary>
 /// <param name="Key">The key.</param>
@@ -49,7 +57,8 @@ public sealed class ApiKeyRequestValidator : AbstractValidator<ApiKeyRequest>
             .NotNull().WithMessage($"role is required: one of {EnumNames.List(typeof(ApiRole))}.")
             .IsInEnum();
         RuleFor(r => r.Districts)
-            .Must(districts => districts!.Count <= 50).When(r => r.Districts is not null).WithMessage("districts can list at most 50 places.")
+            .MaxItems(50).WithMessage("districts can list at most 50 places.")
+            .EachMaxLength(ReferenceRules.CodeMaxLength)
             .Must(districts => districts!.All(district => district is not null)).When(r => r.Districts is not null)
             .WithMessage("districts cannot contain an empty place: leave the list out for a key that may write everywhere.")
             .MustBeKnownPlaces(referenceData);

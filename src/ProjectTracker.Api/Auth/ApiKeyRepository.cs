@@ -54,6 +54,13 @@ public sealed class ApiKeyRepository(Database database, ReferenceCatalog referen
             .Select(row => row.ToKey()).ToList();
     }
 
+    public async Task<ApiKey?> GetAsync(long id, CancellationToken cancellationToken)
+    {
+        const string Sql = $"{SelectKeys}\nWHERE id = @id";
+        await using var connection = await database.ReadAsync(cancellationToken);
+        return (await connection.QuerySingleOrDefaultAsync<KeyRow>(new CommandDefinition(Sql, new { id }, cancellationToken: cancellationToken)))?.ToKey();
+    }
+
     /// <summary>Revokes a key (one already revoked stays as it was).</summary>
     public async Task<WriteOutcome<ApiKey>> RevokeAsync(long id, Actor actor, CancellationToken cancellationToken)
     {
@@ -62,6 +69,7 @@ public sealed class ApiKeyRepository(Database database, ReferenceCatalog referen
             WHERE id = @id AND revoked_at IS NULL
             RETURNING id, lookup, name, role, place_codes, created_at, created_by, revoked_at
             """;
+        string? revokedLookup = null;
         var outcome = await database.InTransactionAsync<WriteOutcome<ApiKey>>(async (connection, transaction) =>
         {
             var row = await connection.QuerySingleOrDefaultAsync<KeyRow>(new CommandDefinition(Sql, new { id, revokedBy = actor.Name }, transaction, cancellationToken: cancellationToken));
@@ -72,9 +80,11 @@ public sealed class ApiKeyRepository(Database database, ReferenceCatalog referen
             }
             var revoked = row.ToKey();
             await AuditLog.AppendAsync(connection, transaction, actor, AuditActions.KeyRevoked, AuditActions.ApiKeyEntity, id, revoked with { RevokedAt = null }, revoked, cancellationToken);
-            cache.Remove(ApiKeyVerifier.CacheKey(row.Lookup));
+            revokedLookup = row.Lookup;
             return new WriteOutcome<ApiKey>.Saved(revoked);
         }, outcome => outcome.Succeeded, cancellationToken);
+        // Only once the revocation is committed: a request between would read the key as valid and cache it again.
+        if (revokedLookup is not null) cache.Remove(ApiKeyVerifier.CacheKey(revokedLookup));
         return outcome;
     }
 

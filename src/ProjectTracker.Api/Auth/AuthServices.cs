@@ -20,13 +20,20 @@ public static class AuthServices
         return services;
     }
 
-    /// <summary>Warns when keys are hashed without a secret pepper outside Development.</summary>
-    public static void WarnWithoutPepper(this WebApplication app)
+    /// <summary>
+    /// Without Auth:KeyPepper, keys are hashed with no server-side secret: production refuses to start (false), any other
+    /// environment but Development warns.
+    /// </summary>
+    public static bool CheckPepper(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<AuthOptions>>().Value;
-        if (string.IsNullOrEmpty(options.KeyPepper) && !app.Environment.IsDevelopment())
+        if (!string.IsNullOrEmpty(options.KeyPepper) || app.Environment.IsDevelopment()) return true;
+        if (app.Environment.IsProduction())
         {
-            app.Logger.LogWarning("Auth:KeyPepper is not set: API keys are hashed without a server-side secret. Set it (e.g. Auth__KeyPepper) in production.");
+            app.Logger.LogCritical("Auth:KeyPepper is not set: refusing to start in production. Set it from a secret (Auth__KeyPepper; docker compose: PT_KEY_PEPPER).");
+            return false;
         }
+        app.Logger.LogWarning("Auth:KeyPepper is not set: API keys are hashed without a server-side secret. Set it (e.g. Auth__KeyPepper) in production.");
+        return true;
     }
 }

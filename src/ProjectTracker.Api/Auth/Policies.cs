@@ -10,11 +10,15 @@ public static class Policies
     public const string Edit = "edit";
     public const string Admin = "admin";
 
+    /// <summary>A request that presented a valid key of any role (never anonymous reading).</summary>
+    public const string Key = "key";
+
     public static void Add(AuthorizationOptions options)
     {
         options.AddPolicy(Read, policy => policy.AddRequirements(new MinimumRoleRequirement(ApiRole.Viewer)));
         options.AddPolicy(Edit, policy => policy.AddRequirements(new MinimumRoleRequirement(ApiRole.Editor)));
         options.AddPolicy(Admin, policy => policy.AddRequirements(new MinimumRoleRequirement(ApiRole.Admin)));
+        options.AddPolicy(Key, policy => policy.RequireAuthenticatedUser());
         // Endpoints that name no policy (the reads) need the read policy, so nothing is open by omission.
         options.FallbackPolicy = options.GetPolicy(Read);
     }

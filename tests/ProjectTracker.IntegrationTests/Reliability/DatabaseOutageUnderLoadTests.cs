@@ -65,6 +65,7 @@ public sealed class DatabaseOutageUnderLoadTests(TestDatabase database) : Databa
         var writers = Enumerable.Range(0, 6).Select(_ => Task.Run(Writer)).ToList();
 
         await Task.Delay(TimeSpan.FromSeconds(2), Cancellation);
+        var triedBeforeBreak = Volatile.Read(ref counter);
         await breakDatabase();
         await Task.Delay(TimeSpan.FromSeconds(1), Cancellation);
         readiness.Add((await client.GetAsync("/health/ready", Cancellation)).StatusCode);
@@ -88,7 +89,11 @@ public sealed class DatabaseOutageUnderLoadTests(TestDatabase database) : Databa
         Assert.Equal(HttpStatusCode.ServiceUnavailable, Assert.Single(readiness));
         Assert.Equal(HttpStatusCode.OK, await EventuallyReadyAsync(client));
         var acknowledged = all.Where(o => o.Status == 201).Select(o => o.Name).ToArray();
-        Assert.True(acknowledged.Length > all.Count / 4, $"{acknowledged.Length} of {all.Count} acknowledged");
+        // Writes are acknowledged before the outage and again once the database is back, with no restart of the API
+        // (how many in each window depends on the machine's load, so only that they are is asserted).
+        var numbers = acknowledged.Select(name => int.Parse(name[prefix.Length..], System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        Assert.Contains(numbers, number => number <= triedBeforeBreak);
+        Assert.Equal(HttpStatusCode.Created, (await client.PostAsync("/api/projects", ApiJson.Project(prefix + "恢复后", amount: 1m))).StatusCode);
 
         Assert.All(acknowledged, name => Assert.True(stored.ContainsKey(name), $"{name} was acknowledged but is not stored"));
         // A refused write is absent — or, when the commit got through and only its answer was lost, whole.

@@ -68,7 +68,7 @@ public sealed class HostileInputTests(TestDatabase database) : DatabaseTests(dat
         ["district"] = [.. BadCodes, "\"\"", "null", "420115", "[]"],
         ["park"] = [.. BadCodes, "\"longyanghu-health\"", "1"],
         ["sector"] = [.. BadCodes, "\"\"", "null", "13"],
-        ["status"] = [.. BadCodes, "\"\"", "null", "2", "\"completed\""],
+        ["status"] = [.. BadCodes, "\"\"", "null", "2", "\"intent\""],
         ["amount"] = BadAmounts,
         ["amountQualifier"] = [.. BadCodes, "3"],
         ["currency"] = [.. BadCodes, "\"EUR\"", "\"usd\"", "1"],

@@ -69,6 +69,16 @@ public sealed class SecurityTests(TestDatabase database) : DatabaseTests(databas
     }
 
     [Fact]
+    public async Task InProductionTheApiRefusesToStartWithoutAKeyPepper()
+    {
+        var withoutPepper = new Dictionary<string, string> { ["ASPNETCORE_ENVIRONMENT"] = "Production", ["Auth__KeyPepper"] = "" };
+
+        var refused = await Assert.ThrowsAsync<InvalidOperationException>(() => ApiProcess.StartAsync(Database.ConnectionString, withoutPepper));
+
+        Assert.Contains("refusing to start in production", refused.Message);
+    }
+
+    [Fact]
     public async Task OnKestrelABodyOverTheLimitIsA413Problem()
     {
         await using var api = await ApiProcess.StartAsync(Database.ConnectionString);

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.AspNetCore.Mvc;
@@ -51,6 +52,15 @@ public static partial class ValidationProblems
     /// <summary>Maps a model-state key and System.Text.Json message to a client field name and a message without .NET type names.</summary>
     internal static (string Field, string Message) Describe(string key, string message)
     {
+        // Text that is not JSON at all: say where it breaks, not which field it might have been meant for.
+        if (key.StartsWith('$') && !ConvertedTo().IsMatch(message) && Position().Match(message) is { Success: true } syntax)
+        {
+            var line = long.Parse(syntax.Groups["line"].Value, CultureInfo.InvariantCulture) + 1;
+            var position = long.Parse(syntax.Groups["position"].Value, CultureInfo.InvariantCulture) + 1;
+            var near = syntax.Groups["path"].Value is { Length: > 1 } path ? $", after {path}" : "";
+            return ("body", $"The request body is not valid JSON: line {line}, byte {position}{near}.");
+        }
+
         if (UnknownProperty().Match(message) is { Success: true } unknown)
         {
             // System.Text.Json puts the unknown property itself at the end of the path; older versions stop at its parent.
@@ -84,12 +94,19 @@ public static partial class ValidationProblems
     {
         if (NullableOf().Match(clrType) is { Success: true } nullable) clrType = nullable.Groups["inner"].Value;
         var type = Type.GetType(clrType) ?? typeof(Program).Assembly.GetType(clrType);
-        var underlying = type is null ? null : Nullable.GetUnderlyingType(type) ?? type;
-        if (underlying is { IsEnum: true })
+        return type is not null ? Expected(type)
+            : clrType.Contains("[]", StringComparison.Ordinal) || clrType.Contains("List", StringComparison.Ordinal) ? "an array" : "a value of another type";
+    }
+
+    /// <summary>What a value of this type is written as, the same words for a body field and a query parameter.</summary>
+    internal static string Expected(Type type)
+    {
+        var underlying = Nullable.GetUnderlyingType(type) ?? type;
+        if (underlying.IsEnum)
         {
             return "one of " + EnumNames.List(underlying);
         }
-        return underlying?.Name switch
+        return underlying.Name switch
         {
             nameof(Decimal) or nameof(Double) or nameof(Single) => "a number",
             nameof(Int32) or nameof(Int64) or nameof(Int16) => "a whole number",
@@ -99,10 +116,14 @@ public static partial class ValidationProblems
             nameof(Boolean) => "true or false",
             nameof(Guid) => "a UUID",
             nameof(String) => "a string",
-            _ when clrType.Contains("[]", StringComparison.Ordinal) || clrType.Contains("List", StringComparison.Ordinal) => "an array",
+            _ when underlying.IsArray || underlying.IsAssignableTo(typeof(System.Collections.IEnumerable)) => "an array",
             _ => "a value of another type",
         };
     }
+
+    /// <summary>Where System.Text.Json's reader stopped: <c>Path: $.kind | LineNumber: 0 | BytePositionInLine: 27.</c></summary>
+    [GeneratedRegex(@"Path: (?<path>\S*) \| LineNumber: (?<line>\d+) \| BytePositionInLine: (?<position>\d+)")]
+    private static partial Regex Position();
 
     [GeneratedRegex(@"^System\.Nullable`1\[(?<inner>.+)\]$")]
     private static partial Regex NullableOf();
