@@ -5,7 +5,10 @@ namespace ProjectTracker.Api.ReferenceData;
 /// <summary>Filters for the list of places.</summary>
 public sealed record PlaceQuery
 {
-    /// <summary>Only places inside this one (code or slug), at any depth, including itself. Example: <c>wuhan</c> or <c>420100</c>.</summary>
+    /// <summary>Places as people write them: part of a Chinese name (江夏, 朝阳), part of an English name (Jiangxia), a slug, or a code or its first digits (4201).</summary>
+    public string? Q { get; init; }
+
+    /// <summary>Only places inside this one (code, slug or name), at any depth, including itself. Example: <c>wuhan</c> or <c>420100</c>.</summary>
     public string? Within { get; init; }
 
     /// <summary>Only places of this kind.</summary>
@@ -14,11 +17,10 @@ public sealed record PlaceQuery
 
 public sealed class PlaceQueryValidator : AbstractValidator<PlaceQuery>
 {
-    public PlaceQueryValidator()
+    public PlaceQueryValidator(ReferenceCatalog catalog)
     {
-        RuleFor(query => query.Within)
-            .Matches(PlaceCodes.CodeOrSlugPattern)
-            .WithMessage("within must be a place code (e.g. 420115 or 420100Z01) or slug (e.g. jiangxia).");
+        RuleFor(query => query.Q).MaximumLength(ReferenceRules.CodeMaxLength).WithMessage($"q must be at most {ReferenceRules.CodeMaxLength} characters.");
+        RuleFor(query => query.Within).MustBeKnownPlace(catalog);
         RuleFor(query => query.Kind).IsInEnum();
     }
 }

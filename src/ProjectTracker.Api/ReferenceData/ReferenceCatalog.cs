@@ -65,7 +65,7 @@ public sealed class ReferenceCatalog : IDisposable
             if (snapshot is not null && time.GetUtcNow() - loadedAt < (unlessYoungerThan == TimeSpan.Zero ? RefreshEvery : unlessYoungerThan)) return snapshot;
 
             const string Sql = """
-                SELECT code, slug, name_zh, name_en, kind, parent_code FROM places;
+                SELECT code, slug, name_zh, short_zh, name_en, kind, parent_code FROM places;
                 SELECT code, name_zh, name_en, place_code FROM parks;
                 SELECT code, category_code, name_zh, name_en, sort_order::int FROM sectors;
                 """;

@@ -14,4 +14,7 @@ public sealed record Sector(string Code, string? CategoryCode, string NameZh, st
 public sealed record SourceDocument(string Code, string Title, string? Publisher, PartialDate? PublishedOn, string? FileName);
 
 /// <summary>A reference to a place, park or sector with its names, as shown inside other resources.</summary>
-public sealed record NamedRef(string Code, string NameZh, string NameEn);
+/// <param name="Code">Its code.</param>
+/// <param name="NameZh">Its Chinese name.</param>
+/// <param name="NameEn">Its English name; null for the places the official list gives no English name.</param>
+public sealed record NamedRef(string Code, string NameZh, string? NameEn);

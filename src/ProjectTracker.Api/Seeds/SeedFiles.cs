@@ -2,6 +2,7 @@ using System.Text.Json;
 using ProjectTracker.Api.Batches;
 using ProjectTracker.Api.Common;
 using ProjectTracker.Api.Projects;
+using ProjectTracker.Api.Indicators;
 using ProjectTracker.Api.Targets;
 
 namespace ProjectTracker.Api.Seeds;
@@ -34,12 +35,29 @@ public sealed record SeedBatch(
 
 public sealed record SeedTarget(string Key, TargetRequest Target, SeedSource Source);
 
+/// <summary>A figure a document reports that is neither a project nor a batch (招商引资总额, 实际到位资金), as it happened or as planned.</summary>
+public sealed record SeedFigure(
+    string Key,
+    string District,
+    ReportedMeasure Measure,
+    FigureStance Stance,
+    DateOnly PeriodStart,
+    DateOnly PeriodEnd,
+    decimal? Value,
+    FigureUnit Unit,
+    AmountQualifier? Qualifier,
+    decimal? GrowthPercent,
+    string Title,
+    string? Notes,
+    SeedSource Source);
+
 /// <summary>The contents of <c>seeds/</c>.</summary>
 public sealed record SeedSet(
     IReadOnlyList<SeedDocument> Documents,
     IReadOnlyList<SeedProject> Projects,
     IReadOnlyList<SeedBatch> Batches,
-    IReadOnlyList<SeedTarget> Targets)
+    IReadOnlyList<SeedTarget> Targets,
+    IReadOnlyList<SeedFigure> Figures)
 {
     public static async Task<SeedSet> ReadAsync(string folder, CancellationToken cancellationToken)
     {
@@ -57,6 +75,7 @@ public sealed record SeedSet(
             await Read<SeedDocument>("documents.json"),
             await Read<SeedProject>("projects.json"),
             await Read<SeedBatch>("batches.json"),
-            await Read<SeedTarget>("targets.json"));
+            await Read<SeedTarget>("targets.json"),
+            await Read<SeedFigure>("figures.json"));
     }
 }

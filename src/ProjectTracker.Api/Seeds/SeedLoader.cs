@@ -10,12 +10,13 @@ using ProjectTracker.Api.Common;
 using ProjectTracker.Api.Common.Data;
 using ProjectTracker.Api.Projects;
 using ProjectTracker.Api.ReferenceData;
+using ProjectTracker.Api.Indicators;
 using ProjectTracker.Api.Targets;
 
 namespace ProjectTracker.Api.Seeds;
 
 /// <summary>What one load of the seeds did.</summary>
-public sealed record SeedResult(int Documents, int ProjectsInSeeds, int ProjectsInserted, int Sources, int Batches, int Targets);
+public sealed record SeedResult(int Documents, int ProjectsInSeeds, int ProjectsInserted, int Sources, int Batches, int Targets, int ReportedFigures);
 
 /// <summary>
 /// Loads <c>seeds/</c> idempotently: every row has a stable natural key, so a second run changes
@@ -52,6 +53,7 @@ public sealed class SeedLoader(
         Duplicates(seeds.Projects.Select(p => p.Key), "project");
         Duplicates(seeds.Batches.Select(b => b.Key), "batch");
         Duplicates(seeds.Targets.Select(t => t.Key), "target");
+        Duplicates(seeds.Figures.Select(f => f.Key), "reported figure");
 
         foreach (var seed in seeds.Projects)
         {
@@ -84,6 +86,14 @@ public sealed class SeedLoader(
             problems.AddRange(result.Errors.Select(error => $"target '{target.Key}': {error.PropertyName}: {error.ErrorMessage}"));
             if (!documents.Contains(target.Source.Document)) problems.Add($"target '{target.Key}': unknown document '{target.Source.Document}'");
         }
+        foreach (var figure in seeds.Figures)
+        {
+            if (reference.FindPlace(figure.District) is null) problems.Add($"reported figure '{figure.Key}': unknown district '{figure.District}'");
+            if (figure.PeriodEnd < figure.PeriodStart) problems.Add($"reported figure '{figure.Key}': periodEnd is before periodStart");
+            if (figure.Value is <= 0) problems.Add($"reported figure '{figure.Key}': value must be greater than 0");
+            if ((figure.Value is null) != (figure.Qualifier is null)) problems.Add($"reported figure '{figure.Key}': a value needs a qualifier, and only a value has one");
+            if (!documents.Contains(figure.Source.Document)) problems.Add($"reported figure '{figure.Key}': unknown document '{figure.Source.Document}'");
+        }
         return problems;
     }
 
@@ -110,12 +120,15 @@ public sealed class SeedLoader(
         var sources = await UpsertSourcesAsync(connection, transaction, seeds.Projects, ids, cancellationToken);
         await UpsertBatchesAsync(connection, transaction, seeds, ids, reference, cancellationToken);
         await UpsertTargetsAsync(connection, transaction, seeds.Targets, reference, cancellationToken);
-        var result = new SeedResult(seeds.Documents.Count, seeds.Projects.Count, inserted, sources, seeds.Batches.Count, seeds.Targets.Count);
+        await ReportedFigureRepository.UpsertSeedsAsync(connection, transaction, seeds.Figures.Select(f => new ReportedFigureWrite(
+            f.Key, reference.FindPlace(f.District)!.Code, f.Measure, f.Stance, f.PeriodStart, f.PeriodEnd, f.Value, f.Unit, f.Qualifier, f.GrowthPercent,
+            f.Title, f.Source.Document, f.Source.Locator, f.Notes)).ToList(), cancellationToken);
+        var result = new SeedResult(seeds.Documents.Count, seeds.Projects.Count, inserted, sources, seeds.Batches.Count, seeds.Targets.Count, seeds.Figures.Count);
         await AuditLog.AppendAsync(connection, transaction, Loader, AuditActions.SeedLoaded, AuditActions.SeedEntity, null, null, result, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
 
-        logger.LogInformation("Seed data loaded: {Documents} documents, {Projects} projects ({Inserted} new), {Sources} source references, {Batches} reported batches, {Targets} targets",
-            result.Documents, result.ProjectsInSeeds, result.ProjectsInserted, result.Sources, result.Batches, result.Targets);
+        logger.LogInformation("Seed data loaded: {Documents} documents, {Projects} projects ({Inserted} new), {Sources} source references, {Batches} reported batches, {Targets} targets, {Figures} reported figures",
+            result.Documents, result.ProjectsInSeeds, result.ProjectsInserted, result.Sources, result.Batches, result.Targets, result.ReportedFigures);
         return result;
     }
 
@@ -183,7 +196,8 @@ public sealed class SeedLoader(
             ON CONFLICT (seed_key) DO UPDATE SET
                 place_code = EXCLUDED.place_code, park_code = EXCLUDED.park_code, sector_code = EXCLUDED.sector_code, year = EXCLUDED.year,
                 measure = EXCLUDED.measure, min_project_amount = EXCLUDED.min_project_amount, target_value = EXCLUDED.target_value,
-                qualifier = EXCLUDED.qualifier, title = EXCLUDED.title, document_code = EXCLUDED.document_code, locator = EXCLUDED.locator
+                qualifier = EXCLUDED.qualifier, title = EXCLUDED.title, document_code = EXCLUDED.document_code, locator = EXCLUDED.locator;
+            DELETE FROM targets WHERE seed_key IS NOT NULL AND seed_key <> ALL(@keys);
             """;
         return connection.ExecuteAsync(new CommandDefinition(Sql, new
         {
