@@ -31,7 +31,7 @@ public sealed class DashboardController : ControllerBase
     /// </remarks>
     /// <response code="200">The rows and the total.</response>
     /// <response code="400">A filter or groupBy is invalid.</response>
-    [HttpGet("totals")]
+    [HttpGet("totals", Name = "getDashboardTotals")]
     [ProducesResponseType<TotalsResult>(StatusCodes.Status200OK, Json, CsvOutputFormatter.MediaType)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     [ResponseExample<DashboardExamples.Totals>]
@@ -46,7 +46,7 @@ public sealed class DashboardController : ControllerBase
     /// </remarks>
     /// <response code="200">The series.</response>
     /// <response code="400">A parameter is invalid.</response>
-    [HttpGet("timeseries")]
+    [HttpGet("timeseries", Name = "getDashboardTimeSeries")]
     [ProducesResponseType<SeriesResult>(StatusCodes.Status200OK, Json, CsvOutputFormatter.MediaType)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     [ResponseExample<DashboardExamples.Timeseries>]
@@ -57,7 +57,7 @@ public sealed class DashboardController : ControllerBase
     /// <remarks>Amount targets count CNY projects (亿元). Also as CSV.</remarks>
     /// <response code="200">The targets.</response>
     /// <response code="400">A parameter is invalid.</response>
-    [HttpGet("targets")]
+    [HttpGet("targets", Name = "getDashboardTargets")]
     [ProducesResponseType<TargetsResult>(StatusCodes.Status200OK, Json, CsvOutputFormatter.MediaType)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     [ResponseExample<DashboardExamples.TargetsList>]
@@ -68,7 +68,7 @@ public sealed class DashboardController : ControllerBase
     /// <remarks>Shows how complete the record is: 21 projects reported, 1 itemised, 20 missing.</remarks>
     /// <response code="200">The batches, oldest first.</response>
     /// <response code="400">A parameter is invalid.</response>
-    [HttpGet("batches")]
+    [HttpGet("batches", Name = "getDashboardBatches")]
     [ProducesResponseType<IReadOnlyList<BatchComparison>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     [ResponseExample<DashboardExamples.BatchesList>]
@@ -78,7 +78,7 @@ public sealed class DashboardController : ControllerBase
     /// <summary>The largest projects by amount (in one currency, CNY unless asked), with the project filters.</summary>
     /// <response code="200">Largest first.</response>
     /// <response code="400">A parameter is invalid.</response>
-    [HttpGet("top")]
+    [HttpGet("top", Name = "getDashboardTop")]
     [ProducesResponseType<IReadOnlyList<Project>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     public async Task<IReadOnlyList<Project>> Top([FromQuery] TopQuery query, [FromServices] DashboardTop top, CancellationToken cancellationToken) =>
@@ -92,7 +92,7 @@ public sealed class DashboardController : ControllerBase
     /// </remarks>
     /// <response code="200">One row per group.</response>
     /// <response code="400">A parameter is invalid.</response>
-    [HttpGet("kpis")]
+    [HttpGet("kpis", Name = "getDashboardKpis")]
     [ProducesResponseType<KpiResult>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     [ResponseExample<DashboardExamples.Kpis>]
@@ -102,7 +102,7 @@ public sealed class DashboardController : ControllerBase
     /// <summary>The early-warning lists: signed but not started after N months, started but not completed after M.</summary>
     /// <response code="200">Oldest first.</response>
     /// <response code="400">A parameter is invalid.</response>
-    [HttpGet("stalled")]
+    [HttpGet("stalled", Name = "getDashboardStalled")]
     [ProducesResponseType<StalledResult>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     public async Task<StalledResult> Stalled([FromQuery] StalledQuery query, [FromServices] DashboardStalled stalled, CancellationToken cancellationToken) =>

@@ -36,7 +36,7 @@ public sealed class DashboardKpis(Database database, GroupedFigures figures, Ref
                    count(days.to_start) AS days_to_start_sample,
                    ARRAY[{string.Join(", ", reached.Select(condition => $"count(*) FILTER (WHERE {condition})"))}]::bigint[] AS threshold_counts,
                    ARRAY[{string.Join(", ", reached.Select(condition => $"coalesce(sum(p.effective_amount) FILTER (WHERE {condition}), 0)"))}]::numeric[] AS threshold_amounts
-            FROM projects p {GroupedFigures.SectorsFor(dimension is { } grouped ? [grouped] : [], "p")}
+            FROM projects p {GroupedFigures.JoinsFor(dimension is { } grouped ? [grouped] : [], "p", reference, parameters)}
             CROSS JOIN LATERAL (SELECT CASE WHEN p.signed_on_precision = 'day' AND p.started_on_precision = 'day'
                                             THEN p.started_on - p.signed_on END AS to_start) days
             WHERE {where}

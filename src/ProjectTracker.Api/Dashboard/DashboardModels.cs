@@ -19,6 +19,11 @@ public enum DashboardMeasure
 /// <summary>A dimension totals can be grouped by.</summary>
 public enum Dimension
 {
+    /// <summary>The province (省级) a project's place lies in.</summary>
+    Province,
+    /// <summary>The prefecture-level city (地级) a project's place lies in; for a municipality (北京, 重庆) the municipality, for a county the province runs directly (仙桃) the county.</summary>
+    City,
+    /// <summary>The place recorded on the project: a district, county or development zone.</summary>
     District,
     Park,
     Sector,
@@ -33,8 +38,9 @@ public enum Dimension
 /// <summary>One value of a grouping dimension, with its names for display.</summary>
 /// <param name="Code">Machine value: a place code, sector code, status, or period (2023, 2023-Q1, 2023-02; 2017-?? when only the year is known). Null when unknown.</param>
 /// <param name="NameZh">Chinese label, e.g. 江夏区, 2023年第1季度.</param>
-/// <param name="NameEn">English label.</param>
-public sealed record GroupKey(string? Code, string NameZh, string NameEn);
+/// <param name="NameEn">English label; null for a place the official list names only in Chinese.</param>
+/// <param name="Parent">For a place: the place it lies in (江夏区 → 武汉市, 武汉市 → 湖北省); null otherwise and for a province.</param>
+public sealed record GroupKey(string? Code, string NameZh, string? NameEn, GroupKey? Parent = null);
 
 /// <summary>Counts and sums of a group of projects. Amounts are in 亿, kept apart by currency.</summary>
 /// <param name="ProjectCount">Projects in the group.</param>
@@ -101,6 +107,21 @@ public sealed record TargetProgress(
     decimal? MinProjectAmount, decimal Target, AmountQualifier Qualifier, decimal Actual, decimal Progress, bool Met, string? Source, int Version);
 
 /// <summary>A reported batch figure beside what the projects linked to it add up to.</summary>
+/// <param name="Id">Batch id.</param>
+/// <param name="Code">Stable code, e.g. jiangxia-2023q1-groundbreaking.</param>
+/// <param name="Kind">signing, groundbreaking or completion.</param>
+/// <param name="Title">What the document reports.</param>
+/// <param name="District">The place it is for.</param>
+/// <param name="PeriodStart">First day of the period it covers, when stated.</param>
+/// <param name="PeriodEnd">Last day of the period it covers, when stated.</param>
+/// <param name="Reported">What the document reports.</param>
+/// <param name="Itemised">What the linked projects add up to.</param>
+/// <param name="CountDifference">Reported projects not itemised (reported count − linked projects).</param>
+/// <param name="AmountDifference">Reported amount not itemised, in the batch's currency; null unless the reported amount and every linked amount are exact (a bound less a bound is no figure).</param>
+/// <param name="MinProjectAmount">A threshold each project of the batch meets ("10亿元以上项目"): a bound on each project, never an amount to sum.</param>
+/// <param name="Breakdown">Reported category lines beside the linked projects of that category.</param>
+/// <param name="Source">The document it comes from, if any.</param>
+/// <param name="Notes">What the figure does and does not say.</param>
 public sealed record BatchComparison(
     long Id, string Code, Batches.BatchKind Kind, string Title, GroupKey District, DateOnly? PeriodStart, DateOnly? PeriodEnd,
     ReportedFigures Reported, Figures Itemised, long? CountDifference, decimal? AmountDifference, decimal? MinProjectAmount,
@@ -147,5 +168,6 @@ public sealed record StalledProject(Project Project, DateOnly WaitingSince, int 
 /// <summary>The early-warning lists, oldest first.</summary>
 /// <param name="SignedNotStarted">Signed projects not started N months after signing.</param>
 /// <param name="StartedNotCompleted">Started projects not completed M months after starting.</param>
-/// <param name="SignedWithoutDate">Signed projects whose signing date is not recorded (cannot be judged).</param>
-public sealed record StalledResult(IReadOnlyList<StalledProject> SignedNotStarted, IReadOnlyList<StalledProject> StartedNotCompleted, long SignedWithoutDate);
+/// <param name="SignedWithoutDate">Signed projects whose signing date is not known: never judged overdue.</param>
+/// <param name="StartedWithoutDate">Started projects whose start date is not known: never judged overdue.</param>
+public sealed record StalledResult(IReadOnlyList<StalledProject> SignedNotStarted, IReadOnlyList<StalledProject> StartedNotCompleted, long SignedWithoutDate, long StartedWithoutDate);

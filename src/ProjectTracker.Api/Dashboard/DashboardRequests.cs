@@ -1,5 +1,6 @@
 using System.Globalization;
 using FluentValidation;
+using ProjectTracker.Api.Common.Validation;
 using ProjectTracker.Api.Common;
 using ProjectTracker.Api.Projects;
 using ProjectTracker.Api.ReferenceData;
@@ -100,6 +101,12 @@ public sealed record BatchesQuery
 
     /// <summary>Only batches whose period touches this year.</summary>
     public int? Year { get; init; }
+
+    /// <summary>Only batches whose period ends on or after this date (yyyy, yyyy-MM or yyyy-MM-dd): with <c>to</c>, a dashboard's period of several years (2017 … 2025).</summary>
+    public PartialDate? From { get; init; }
+
+    /// <summary>Only batches whose period starts on or before this date (a partial date counts to its last day).</summary>
+    public PartialDate? To { get; init; }
 }
 
 public static class DimensionNames
@@ -126,6 +133,8 @@ public sealed class TotalsQueryValidator : AbstractValidator<TotalsQuery>
     {
         Include(filter);
         RuleFor(q => q.GroupBy)
+            .MaxItems(2)
+            .EachOneOf(typeof(Dimension))
             .Must(values => DimensionNames.Parse(values) is { Count: >= 1 and <= 2 } dims && dims.Distinct().Count() == dims.Count)
             .WithMessage($"groupBy must name one or two different dimensions of: {DimensionNames.Allowed}.");
         RuleFor(q => q.Measure).IsInEnum();
@@ -143,9 +152,7 @@ public sealed class SeriesQueryValidator : AbstractValidator<SeriesQuery>
             .Must(measure => measure is not DashboardMeasure.Current).WithMessage("measure must be signed, started or completed.");
         RuleFor(q => q.Interval).NotNull().WithMessage("interval is required: month, quarter or year.").IsInEnum();
         RuleFor(q => q.From).NotNull().WithMessage("from is required, e.g. 2023-01.");
-        RuleFor(q => q.To).NotNull().WithMessage("to is required, e.g. 2023-12.")
-            .Must((q, to) => to!.Value.End >= q.From!.Value.Start).When(q => q.From is not null && q.To is not null, ApplyConditionTo.CurrentValidator)
-            .WithMessage("to cannot be before from.");
+        RuleFor(q => q.To).NotNull().WithMessage("to is required, e.g. 2023-12.").MustNotEndBefore(q => q.From);
         RuleFor(q => q)
             .Must(q => Series.Periods(q.Interval!.Value, q.From!.Value, q.To!.Value).Take(MaxPoints + 1).Count() <= MaxPoints)
             .When(q => q.Interval is not null && q.From is not null && q.To is not null && q.To.Value.End >= q.From.Value.Start)
@@ -165,23 +172,25 @@ public sealed class TopQueryValidator : AbstractValidator<TopQuery>
     public TopQueryValidator(ProjectFilterValidator filter)
     {
         Include(filter);
-        RuleFor(q => q.By).Must(by => by is null or "amount").WithMessage("by must be amount.");
+        RuleFor(q => q.By).OneOf(["amount"]).WithMessage("by must be amount.");
         RuleFor(q => q.Limit).InclusiveBetween(1, 100).When(q => q.Limit is not null).WithMessage("limit must be between 1 and 100.");
     }
 }
 
 public sealed class KpiQueryValidator : AbstractValidator<KpiQuery>
 {
-    private static readonly Dimension[] Allowed = [Dimension.District, Dimension.Park, Dimension.Sector, Dimension.SectorCategory];
+    private static readonly Dimension[] Allowed = [Dimension.Province, Dimension.City, Dimension.District, Dimension.Park, Dimension.Sector, Dimension.SectorCategory];
 
     public KpiQueryValidator(ProjectFilterValidator filter)
     {
         Include(filter);
-        RuleFor(q => q.Year).InclusiveBetween(ProjectRules.EarliestDate.Year + 1, ProjectRules.LatestYear).When(q => q.Year is not null)
-            .WithMessage($"year must be between {ProjectRules.EarliestDate.Year + 1} and {ProjectRules.LatestYear}.");
+        // A cohort's 同比 needs the year before it on record.
+        RuleFor(q => q.Year).MustBeARecordYear(ProjectRules.EarliestDate.Year + 1);
         RuleFor(q => q.GroupBy)
-            .Must(value => DimensionNames.Parse([value!]) is [var dimension] && Allowed.Contains(dimension)).When(q => q.GroupBy is not null)
-            .WithMessage("groupBy must be one of district, park, sector, sectorCategory.");
+            .OneOf([.. Allowed.Select(dimension => EnumNames.Of(dimension))])
+            .WithMessage($"groupBy must be one of {string.Join(", ", Allowed.Select(dimension => EnumNames.Of(dimension)))}.");
+        RuleFor(q => q.Thresholds).MaxItems(10).EachMaxLength(100)
+            .WithMessage("thresholds must be up to 10 amounts in 亿, greater than 0 with at most 4 decimals, e.g. thresholds=1,5.");
         RuleFor(q => q.Thresholds)
             .Must((q, _) => q.ThresholdValues() is { Count: <= 10 } values && values.All(ProjectRules.IsValidAmount))
             .WithMessage("thresholds must be up to 10 amounts in 亿, greater than 0 with at most 4 decimals, e.g. thresholds=1,5.");
@@ -203,7 +212,7 @@ public sealed class TargetsQueryValidator : AbstractValidator<TargetsQuery>
 {
     public TargetsQueryValidator(ReferenceCatalog catalog)
     {
-        RuleFor(q => q.Year).InclusiveBetween(ProjectRules.EarliestDate.Year, ProjectRules.LatestYear).When(q => q.Year is not null).WithMessage($"year must be between {ProjectRules.EarliestDate.Year} and {ProjectRules.LatestYear}.");
+        RuleFor(q => q.Year).MustBeARecordYear();
         RuleFor(q => q.District).MustBeKnownPlace(catalog);
     }
 }
@@ -212,8 +221,9 @@ public sealed class BatchesQueryValidator : AbstractValidator<BatchesQuery>
 {
     public BatchesQueryValidator(ReferenceCatalog catalog)
     {
-        RuleFor(q => q.Year).InclusiveBetween(ProjectRules.EarliestDate.Year, ProjectRules.LatestYear).When(q => q.Year is not null).WithMessage($"year must be between {ProjectRules.EarliestDate.Year} and {ProjectRules.LatestYear}.");
+        RuleFor(q => q.Year).MustBeARecordYear();
         RuleFor(q => q.District).MustBeKnownPlace(catalog);
         RuleFor(q => q.Kind).IsInEnum();
+        RuleFor(q => q.To).MustNotEndBefore(q => q.From);
     }
 }

@@ -25,20 +25,22 @@ public sealed class DashboardStalled(Database database, ProjectRepository projec
             {ProjectColumns.Select}
             WHERE {where} AND p.status = 'started' AND partial_date_end(p.started_on, p.started_on_precision) <= @startedCutoff
             ORDER BY partial_date_end(p.started_on, p.started_on_precision), p.id LIMIT @limit;
-            SELECT count(*) FROM projects p
-            WHERE {where} AND p.status = 'signed' AND partial_date_end(p.signed_on, p.signed_on_precision) IS NULL;
+            SELECT (SELECT count(*) FROM projects p
+                    WHERE {where} AND p.status = 'signed' AND partial_date_end(p.signed_on, p.signed_on_precision) IS NULL) AS signed,
+                   (SELECT count(*) FROM projects p
+                    WHERE {where} AND p.status = 'started' AND partial_date_end(p.started_on, p.started_on_precision) IS NULL) AS started;
             """;
         await using var connection = await database.QueryAsync(cancellationToken);
         await using var results = await connection.QueryMultipleAsync(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken));
         var signed = await projects.ReadAsync(results, cancellationToken);
         var started = await projects.ReadAsync(results, cancellationToken);
-        var undated = await results.ReadSingleAsync<long>();
+        var undated = await results.ReadSingleAsync<(long Signed, long Started)>();
 
         StalledProject Waiting(Project project, PartialDate date) => new(project, date.End, MonthsBetween(date.End, today));
         return new StalledResult(
             signed.Select(p => Waiting(p, p.SignedOn!.Value)).ToList(),
             started.Select(p => Waiting(p, p.StartedOn!.Value)).ToList(),
-            undated);
+            undated.Signed, undated.Started);
     }
 
     private static int MonthsBetween(DateOnly from, DateOnly to) =>

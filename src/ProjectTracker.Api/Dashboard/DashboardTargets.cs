@@ -55,7 +55,7 @@ public sealed class DashboardTargets(Database database, ReferenceCatalog catalog
     public async Task<IReadOnlyList<TargetProgress>> AskAsync(TargetsQuery query, CancellationToken cancellationToken)
     {
         var reference = await catalog.CurrentAsync(cancellationToken);
-        var places = reference.FindPlace(query.District) is { } place ? reference.PlaceAndDescendants(place.Code).ToArray() : null;
+        var places = reference.PlacesWithin(query.District);
         await using var connection = await database.QueryAsync(cancellationToken);
         return (await connection.QueryAsync<TargetRow>(new CommandDefinition(Sql, new { year = query.Year, places }, cancellationToken: cancellationToken)))
             .Select(target => target.ToProgress(reference)).ToList();

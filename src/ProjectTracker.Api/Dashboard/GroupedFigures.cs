@@ -22,7 +22,7 @@ public sealed class GroupedFigures(Database database)
         if (RollupSource.For(filter, measure, dimensions) is { } rollup)
         {
             (alias, year, month) = ("r", "r.period_year", rollup.HasMonths ? "r.period_month" : "NULL::smallint");
-            from = $"{rollup.Table} r {SectorsFor(dimensions, "r")}";
+            from = $"{rollup.Table} r {JoinsFor(dimensions, "r", reference, parameters)}";
             having = "HAVING sum(r.project_count) > 0";
             where = rollup.Conditions(filter, reference, parameters);
             figures = FiguresSql.OverRollup;
@@ -33,7 +33,7 @@ public sealed class GroupedFigures(Database database)
             (alias, year, month) = ("p", "c.period_year", "c.period_month");
             from = $"""
                 projects p CROSS JOIN LATERAL stage_contributions(p.status, p.signed_on, p.signed_on_precision, p.started_on, p.started_on_precision,
-                    p.completed_on, p.completed_on_precision, p.deleted_at) c {SectorsFor(dimensions, "p")}
+                    p.completed_on, p.completed_on_precision, p.deleted_at) c {JoinsFor(dimensions, "p", reference, parameters)}
                 """;
             having = "";
             parameters.Add("stage", EnumNames.Of(measure));
@@ -57,9 +57,28 @@ public sealed class GroupedFigures(Database database)
         return (await connection.QueryAsync<FiguresRow>(new CommandDefinition(sql, parameters, cancellationToken: cancellationToken))).ToList();
     }
 
-    /// <summary>The join that <see cref="KeyExpression"/> needs for the sector category (<c>s</c>), when grouping by it.</summary>
-    internal static string SectorsFor(IReadOnlyCollection<Dimension> dimensions, string alias) =>
-        dimensions.Contains(Dimension.SectorCategory) ? $"JOIN sectors s ON s.code = {alias}.sector_code" : "";
+    /// <summary>
+    /// The joins that <see cref="KeyExpression"/> needs: the sector's category (<c>s</c>), and each place's province
+    /// (<c>province_of</c>) and city (<c>city_of</c>), passed as a small table from the reference data, which knows the hierarchy.
+    /// </summary>
+    internal static string JoinsFor(IReadOnlyCollection<Dimension> dimensions, string alias, ReferenceSnapshot reference, DynamicParameters parameters)
+    {
+        var joins = new List<string>();
+        if (dimensions.Contains(Dimension.SectorCategory)) joins.Add($"JOIN sectors s ON s.code = {alias}.sector_code");
+        if (dimensions.Contains(Dimension.Province) || dimensions.Contains(Dimension.City))
+            parameters.Add("regionPlaces", reference.Regions.Places);
+        if (dimensions.Contains(Dimension.Province))
+        {
+            parameters.Add("regionProvinces", reference.Regions.Provinces);
+            joins.Add($"LEFT JOIN unnest(@regionPlaces::text[], @regionProvinces::text[]) AS province_of(place_code, code) ON province_of.place_code = {alias}.place_code");
+        }
+        if (dimensions.Contains(Dimension.City))
+        {
+            parameters.Add("regionCities", reference.Regions.Cities);
+            joins.Add($"LEFT JOIN unnest(@regionPlaces::text[], @regionCities::text[]) AS city_of(place_code, code) ON city_of.place_code = {alias}.place_code");
+        }
+        return string.Join("\n", joins);
+    }
 
     /// <summary>
     /// Fixed SQL for a dimension (user input never reaches it): what rows are grouped by, and the code shown for a
@@ -72,6 +91,8 @@ public sealed class GroupedFigures(Database database)
         var quarter = $"(({month} + 2) / 3)";
         return dimension switch
         {
+            Dimension.Province => Same("province_of.code"),
+            Dimension.City => Same("city_of.code"),
             Dimension.District => Same($"{alias}.place_code"),
             Dimension.Park => Same($"{alias}.park_code"),
             Dimension.Sector => Same($"{alias}.sector_code"),
@@ -91,12 +112,16 @@ public sealed class GroupedFigures(Database database)
     /// <summary>A group's code with its names for display.</summary>
     internal static GroupKey Name(Dimension dimension, string? code, ReferenceSnapshot reference) => dimension switch
     {
-        Dimension.District => reference.FindPlace(code) is { } place ? new GroupKey(place.Code, place.NameZh, place.NameEn) : Unknown(code),
+        Dimension.Province or Dimension.City or Dimension.District =>
+            code is not null && reference.FindPlace(code) is { } place ? PlaceKey(place, reference.ParentOf(place)) : Unknown(code),
         Dimension.Park => code is null ? new GroupKey(null, "未指定园区", "No park") : reference.FindPark(code) is { } park ? new GroupKey(park.Code, park.NameZh, park.NameEn) : Unknown(code),
         Dimension.Sector or Dimension.SectorCategory => reference.FindSector(code) is { } sector ? new GroupKey(sector.Code, sector.NameZh, sector.NameEn) : Unknown(code),
         Dimension.Status => StatusName(code),
         _ => Series.Name(code),
     };
+
+    private static GroupKey PlaceKey(Place place, Place? parent) =>
+        new(place.Code, place.NameZh, place.NameEn, parent is null ? null : new GroupKey(parent.Code, parent.NameZh, parent.NameEn));
 
     private static GroupKey Unknown(string? code) => new(code, "未知", "Unknown");
 

@@ -40,13 +40,13 @@ public sealed class RollupSource
 
     /// <summary>
     /// The coarsest rollup of <paramref name="measure"/> that answers this filter and grouping exactly, or null when only
-    /// the projects table can. A rollup can answer when there is no filter on amounts, investors, text or change times,
-    /// and dates only on the measure's own date, in whole months (whole years for the yearly rollup).
+    /// the projects table can. A rollup can answer when there is no filter on amounts, investors, text, change times or
+    /// a batch, and dates only on the measure's own date, in whole months (whole years for the yearly rollup).
     /// </summary>
     public static RollupSource? For(ProjectFilter filter, DashboardMeasure measure, IReadOnlyCollection<Dimension> dimensions)
     {
         if (filter.MinAmount is not null || filter.MaxAmount is not null || !string.IsNullOrWhiteSpace(filter.Investor)
-            || filter.UpdatedSince is not null || !string.IsNullOrWhiteSpace(filter.Q)) return null;
+            || filter.UpdatedSince is not null || !string.IsNullOrWhiteSpace(filter.Q) || filter.Batch is not null) return null;
 
         var own = StageRange(measure, filter);
         var all = new[] { filter.SignedFrom, filter.SignedTo, filter.StartedFrom, filter.StartedTo, filter.CompletedFrom, filter.CompletedTo };

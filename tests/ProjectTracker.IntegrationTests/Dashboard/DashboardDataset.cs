@@ -70,6 +70,9 @@ public sealed class DashboardDataset(PostgresServer server) : TestDatabase(serve
 
     public static string? Key(Fact fact, PartialDate? date, string dimension) => dimension switch
     {
+        // Every place here is in Hubei, and in Wuhan or 咸宁 (a zone's code begins with its district's).
+        "province" => fact.Place[..2] + "0000",
+        "city" => fact.Place[..4] + "00",
         "district" => fact.Place,
         "park" => fact.Park,
         "sector" => fact.Sector,

@@ -76,6 +76,17 @@ public sealed class DashboardEndpointsTests(DashboardDataset data) : DatabaseTes
     }
 
     [Fact]
+    public async Task KpisGroupedByCityCountEachCityOnce()
+    {
+        var whole = Assert.Single((await GetAsync<KpiResult>("/api/dashboard/kpis?year=2023")).Rows);
+        var byCity = await GetAsync<KpiResult>("/api/dashboard/kpis?year=2023&groupBy=city");
+
+        // Every 2023 signing is in Wuhan (江夏, its zone, 汉阳); 咸宁's project has no signing date.
+        var wuhan = Assert.Single(byCity.Rows, row => row.Signed > 0);
+        Assert.Equal(("420100", "420000", whole.Signed, whole.MedianDaysToStart), (wuhan.Key!.Code, wuhan.Key.Parent?.Code, wuhan.Signed, wuhan.MedianDaysToStart));
+    }
+
+    [Fact]
     public async Task TopRanksByAmountWithinOneCurrency()
     {
         var cny = await GetAsync<List<Project>>("/api/dashboard/top?by=amount&limit=3");

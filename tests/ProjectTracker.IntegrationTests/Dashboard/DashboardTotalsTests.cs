@@ -16,7 +16,7 @@ public sealed class DashboardTotalsTests(DashboardDataset data) : DatabaseTests<
     {
         var data = new TheoryData<string, string>();
         string[] measures = ["current", "signed", "started", "completed"];
-        string[] groupings = ["district", "park", "sector", "sectorCategory", "status", "year", "quarter", "month",
+        string[] groupings = ["province", "city", "city,status", "province,year", "district", "park", "sector", "sectorCategory", "status", "year", "quarter", "month",
             "district,status", "sectorCategory,year", "status,month", "district,quarter", "park,sector"];
         foreach (var measure in measures)
         foreach (var groupBy in groupings)
@@ -99,6 +99,8 @@ public sealed class DashboardTotalsTests(DashboardDataset data) : DatabaseTests<
     [Theory]
     [InlineData("district", "signed")]
     [InlineData("district,month", "signed")]
+    [InlineData("city,quarter", "started")]
+    [InlineData("province,status", "current")]
     [InlineData("sectorCategory,month", "started")]
     [InlineData("status,year", "current")]
     [InlineData("park,quarter", "completed")]
@@ -133,6 +135,20 @@ public sealed class DashboardTotalsTests(DashboardDataset data) : DatabaseTests<
         Assert.Equal(("江夏区", "Jiangxia District"), (jiangxia.Keys["district"].NameZh, jiangxia.Keys["district"].NameEn));
         Assert.Contains(result.Rows, row => row.Keys["quarter"] is { Code: "2023-Q1", NameZh: "2023年第1季度", NameEn: "2023 Q1" });
         Assert.Contains(result.Rows, row => row.Keys["quarter"] is { Code: "2023-Q?", NameZh: "2023年(月份不详)" });
+    }
+
+    [Fact]
+    public async Task PlacesRollUpToCityAndProvinceAndEachRowNamesItsParent()
+    {
+        var byCity = await TotalsAsync("groupBy=city&measure=current");
+        var byDistrict = await TotalsAsync("groupBy=district&measure=current");
+
+        var wuhan = byCity.Rows.Single(row => row.Keys["city"].Code == "420100").Keys["city"];
+        Assert.Equal(("武汉市", "420000", "湖北省"), (wuhan.NameZh, wuhan.Parent?.Code, wuhan.Parent?.NameZh));
+        var zone = byDistrict.Rows.Single(row => row.Keys["district"].Code == "420115Z01").Keys["district"];
+        Assert.Equal(("420115", "江夏区"), (zone.Parent?.Code, zone.Parent?.NameZh));
+        var hubei = Assert.Single((await TotalsAsync("groupBy=province&measure=current")).Rows).Keys["province"];
+        Assert.Equal(("湖北省", null), (hubei.NameZh, hubei.Parent));
     }
 
     [Fact]
