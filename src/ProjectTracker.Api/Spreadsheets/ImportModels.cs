@@ -18,11 +18,11 @@ public enum ImportState
 {
     /// <summary>Accepted, waiting its turn.</summary>
     Queued,
-    /// <summary>Reading and checking every row.</summary>
+    /// <summary>Reading and checking the rows; the good ones are written as it goes, in one transaction that commits at the end.</summary>
     Validating,
-    /// <summary>Writing the good rows (one transaction).</summary>
+    /// <summary>Every row read: recording the outcome and committing.</summary>
     Writing,
-    /// <summary>Done: rowsWritten projects were created.</summary>
+    /// <summary>Done: rowsWritten projects were created and rowsUpdated updated.</summary>
     Succeeded,
     /// <summary>Nothing written: the file has bad rows and the mode is all-or-nothing.</summary>
     Rejected,
@@ -44,8 +44,9 @@ public sealed record ImportError(int Row, string Column, string Field, string Me
 /// <param name="Format">csv or xlsx.</param>
 /// <param name="Mode">all-or-nothing or valid-rows.</param>
 /// <param name="RowsTotal">Data rows in the file (known once validation has read them all).</param>
-/// <param name="RowsProcessed">Rows read so far (validation, then writing).</param>
-/// <param name="RowsWritten">Projects created.</param>
+/// <param name="RowsProcessed">Rows read and checked so far.</param>
+/// <param name="RowsWritten">Projects created (rows without 编号).</param>
+/// <param name="RowsUpdated">Projects updated (rows naming one by 编号, still at the row's 版本).</param>
 /// <param name="ErrorCount">Bad rows' problems found.</param>
 /// <param name="Errors">The problems, first 10,000.</param>
 /// <param name="Failure">Why it failed, when it did.</param>
@@ -53,5 +54,5 @@ public sealed record ImportError(int Row, string Column, string Field, string Me
 /// <param name="CreatedAt">When it was uploaded.</param>
 /// <param name="FinishedAt">When it ended.</param>
 public sealed record ImportStatus(long Id, ImportState State, string FileName, string Format, ImportMode Mode,
-    int? RowsTotal, int RowsProcessed, int RowsWritten, int ErrorCount, IReadOnlyList<ImportError> Errors, string? Failure,
+    int? RowsTotal, int RowsProcessed, int RowsWritten, int RowsUpdated, int ErrorCount, IReadOnlyList<ImportError> Errors, string? Failure,
     string CreatedBy, DateTimeOffset CreatedAt, DateTimeOffset? FinishedAt);

@@ -11,5 +11,11 @@ public sealed class ImportOptions
     /// <summary>Where uploads wait while they are imported (default: a folder in the system's temporary folder).</summary>
     public string? WorkFolder { get; set; }
 
+    /// <summary>
+    /// Rows checked, and then written, at a time: large enough that each merge's fixed costs are small, small enough that
+    /// checking a chunk overlaps writing the one before.
+    /// </summary>
+    public int RowsPerChunk { get; set; } = 10_000;
+
     public string Folder => WorkFolder ?? Path.Combine(Path.GetTempPath(), "projecttracker-imports");
 }

@@ -40,7 +40,7 @@ public sealed class ImportRepository(Database database)
     public async Task<ImportStatus?> GetAsync(long id, CancellationToken cancellationToken)
     {
         const string Sql = """
-            SELECT id, state, file_name, format, mode, rows_total, rows_processed, rows_written, error_count, errors::text AS errors,
+            SELECT id, state, file_name, format, mode, rows_total, rows_processed, rows_written, rows_updated, error_count, errors::text AS errors,
                    failure, actor_name, created_at, finished_at
             FROM imports WHERE id = @id
             """;
@@ -66,12 +66,15 @@ public sealed class ImportRepository(Database database)
         return new Job(new Actor(row.ApiKeyId, row.ActorName, ApiRole.Editor, row.PlaceCodes, row.RequestId), mode, row.AllowDuplicates, format, row.FileName, row.FileSha256);
     }
 
+    /// <summary>The states of an import not yet ended.</summary>
+    private const string Running = "('queued', 'validating', 'writing')";
+
     /// <summary>Moves the counters and state of a running import (from its own connection, outside the writing transaction).</summary>
     public async Task ProgressAsync(long id, ImportState state, int processed, int? total, CancellationToken cancellationToken)
     {
-        const string Sql = """
+        const string Sql = $"""
             UPDATE imports SET state = @state::import_state, rows_processed = @processed, rows_total = coalesce(@total, rows_total), updated_at = now()
-            WHERE id = @id
+            WHERE id = @id AND state IN {Running}
             """;
         await using var connection = await database.WriteAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(Sql, new { id, state = EnumNames.Of(state), processed, total }, cancellationToken: cancellationToken));
@@ -79,10 +82,10 @@ public sealed class ImportRepository(Database database)
 
     /// <summary>Records how an import ended (inside the writing transaction when there is one, so the outcome commits with the rows).</summary>
     public static Task FinishAsync(NpgsqlConnection connection, NpgsqlTransaction? transaction, long id, ImportState state, int total, int written,
-        int errorCount, IReadOnlyList<ImportError> errors, string? failure, CancellationToken cancellationToken)
+        int updated, int errorCount, IReadOnlyList<ImportError> errors, string? failure, CancellationToken cancellationToken)
     {
         const string Sql = """
-            UPDATE imports SET state = @state::import_state, rows_total = @total, rows_processed = @total, rows_written = @written,
+            UPDATE imports SET state = @state::import_state, rows_total = @total, rows_processed = @total, rows_written = @written, rows_updated = @updated,
                    error_count = @errorCount, errors = @errors::jsonb, failure = @failure,
                    -- clock_timestamp: inside the writing transaction now() would be when it began
                    updated_at = clock_timestamp(), finished_at = clock_timestamp()
@@ -90,7 +93,7 @@ public sealed class ImportRepository(Database database)
             """;
         return connection.ExecuteAsync(new CommandDefinition(Sql, new
         {
-            id, state = EnumNames.Of(state), total, written, errorCount,
+            id, state = EnumNames.Of(state), total, written, updated, errorCount,
             errors = JsonSerializer.Serialize(errors.Take(MaxStoredErrors), ApiServices.Json),
             failure,
         }, transaction, cancellationToken: cancellationToken));
@@ -99,16 +102,16 @@ public sealed class ImportRepository(Database database)
     public async Task FinishAsync(long id, ImportState state, int total, int errorCount, IReadOnlyList<ImportError> errors, string? failure, CancellationToken cancellationToken)
     {
         await using var connection = await database.WriteAsync(cancellationToken);
-        await FinishAsync(connection, null, id, state, total, 0, errorCount, errors, failure, cancellationToken);
+        await FinishAsync(connection, null, id, state, total, 0, 0, errorCount, errors, failure, cancellationToken);
     }
 
     /// <summary>Imports left unfinished by a stopped process (none has moved for a while) are marked failed.</summary>
     public async Task<int> FailAbandonedAsync(TimeSpan quietFor, CancellationToken cancellationToken)
     {
-        const string Sql = """
+        const string Sql = $"""
             UPDATE imports SET state = 'failed', failure = 'interrupted: the server stopped before the import ended; nothing was written. Upload the file again.',
                    updated_at = now(), finished_at = now()
-            WHERE state IN ('queued', 'validating', 'writing') AND updated_at < now() - @quietFor
+            WHERE state IN {Running} AND updated_at < now() - @quietFor
             """;
         await using var connection = await database.WriteAsync(cancellationToken);
         return await connection.ExecuteAsync(new CommandDefinition(Sql, new { quietFor }, cancellationToken: cancellationToken));
@@ -138,6 +141,7 @@ public sealed class ImportRepository(Database database)
         public int? RowsTotal { get; init; }
         public int RowsProcessed { get; init; }
         public int RowsWritten { get; init; }
+        public int RowsUpdated { get; init; }
         public int ErrorCount { get; init; }
         public string Errors { get; init; } = "[]";
         public string? Failure { get; init; }
@@ -147,7 +151,7 @@ public sealed class ImportRepository(Database database)
 
         public ImportStatus ToStatus() => new(Id, State, FileName, Format,
             Mode == EnumNames.Of(ImportMode.ValidRows) ? ImportMode.ValidRows : ImportMode.AllOrNothing,
-            RowsTotal, RowsProcessed, RowsWritten, ErrorCount, JsonSerializer.Deserialize<ImportError[]>(Errors, ApiServices.Json) ?? [], Failure, ActorName,
+            RowsTotal, RowsProcessed, RowsWritten, RowsUpdated, ErrorCount, JsonSerializer.Deserialize<ImportError[]>(Errors, ApiServices.Json) ?? [], Failure, ActorName,
             CreatedAt.AsUtc(), FinishedAt?.AsUtc());
     }
 }

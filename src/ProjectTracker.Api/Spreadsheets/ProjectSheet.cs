@@ -26,6 +26,7 @@ public enum SheetHeaders
 public static class ProjectSheet
 {
     public static readonly ProjectColumn Id = new("id", "编号");
+    public static readonly ProjectColumn Version = new("version", "版本");
     public static readonly ProjectColumn NameZh = new("nameZh", "项目名称", Required: true, "名称", "项目");
     public static readonly ProjectColumn NameEn = new("nameEn", "英文名称");
     public static readonly ProjectColumn Kind = new("kind", "类型", false, "项目类型");
@@ -45,10 +46,16 @@ public static class ProjectSheet
     public static readonly ProjectColumn LandAreaSqm = new("landAreaSqm", "用地面积(平方米)", false, "用地面积");
     public static readonly ProjectColumn Notes = new("notes", "备注");
 
-    /// <summary>The columns in the order an export writes them (the id first; an import ignores it: imports create).</summary>
+    /// <summary>How many of the first <see cref="Columns"/> name the project a row updates (编号, 版本).</summary>
+    public const int IdentityColumns = 2;
+
+    /// <summary>
+    /// The columns in the order an export writes them. The id and version come first: an import updates the project a row
+    /// names by its 编号, if it is still at the row's 版本, and creates a project from a row without one.
+    /// </summary>
     public static readonly IReadOnlyList<ProjectColumn> Columns =
     [
-        Id, NameZh, NameEn, Kind, Investors, District, Park, Sector, Status, Amount, AmountQualifier, Currency, Phases,
+        Id, Version, NameZh, NameEn, Kind, Investors, District, Park, Sector, Status, Amount, AmountQualifier, Currency, Phases,
         SignedOn, StartedOn, CompletedOn, ProjectCode, LandAreaSqm, Notes,
     ];
 
@@ -135,7 +142,7 @@ public static class ProjectSheet
             NameEn = Text(NameEn),
             Kind = Label(Kind, KindLabels) ?? ProjectKind.Investment,
             Investors = Text(Investors)?.Split(['；', ';', '、', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            District = Text(District) is { } place ? reference.FindPlaceByAnyName(place)?.Code ?? place : null,
+            District = Text(District) is { } place ? reference.FindPlace(place)?.Code ?? place : null,
             Park = Text(Park) is { } park ? reference.FindParkByAnyName(park)?.Code ?? park : null,
             Sector = Text(Sector) is { } sector ? reference.FindSectorByAnyName(sector)?.Code ?? sector : null,
             Status = Label(Status, StatusLabels),
@@ -152,18 +159,45 @@ public static class ProjectSheet
         };
     }
 
+    /// <summary>
+    /// The project a row updates (its 编号, and the 版本 it was exported at, which must still be current), or null for a row
+    /// that creates one; a message for each cell that cannot be read.
+    /// </summary>
+    public static (long Id, int Version)? ToIdentity(IReadOnlyDictionary<ProjectColumn, string?> cells, List<(ProjectColumn Column, string Message)> problems)
+    {
+        string? Text(ProjectColumn column) => cells.TryGetValue(column, out var value) ? Common.Text.Clean(value) : null;
+        if (Text(Id) is not { } idText) return null;
+        if (!long.TryParse(idText, NumberStyles.None, CultureInfo.InvariantCulture, out var id) || id <= 0)
+        {
+            problems.Add((Id, $"'{Shorten(idText)}' is not a project's 编号: leave it empty to create a project, or keep the number an export wrote."));
+            return null;
+        }
+        if (Text(Version) is not { } versionText)
+        {
+            problems.Add((Version, $"a row with 编号 {id} updates that project, so it needs the 版本 it was exported at: export the projects again and edit that file."));
+            return null;
+        }
+        if (!int.TryParse(versionText, NumberStyles.None, CultureInfo.InvariantCulture, out var version) || version <= 0)
+        {
+            problems.Add((Version, $"'{Shorten(versionText)}' is not a 版本: keep the number the export wrote."));
+            return null;
+        }
+        return (id, version);
+    }
+
     /// <summary>A project's cells in <see cref="Columns"/> order: numbers as decimals, everything else as text.</summary>
-    public static object?[] ToCells(Project project, SheetHeaders headers)
+    public static object?[] ToCells(Project project, SheetHeaders headers, ReferenceSnapshot reference)
     {
         var zh = headers == SheetHeaders.Zh;
         return
         [
             project.Id,
+            project.Version,
             project.NameZh,
             project.NameEn,
             zh ? KindLabels.Name(project.Kind) : EnumNames.Of(project.Kind),
             project.Investors.Count == 0 ? null : string.Join("；", project.Investors),
-            zh ? project.District.NameZh : project.District.Code,
+            zh ? PlaceNameZh(project.District, reference) : project.District.Code,
             project.Park is null ? null : zh ? project.Park.NameZh : project.Park.Code,
             zh ? project.Sector.NameZh : project.Sector.Code,
             zh ? StatusLabels.Name(project.Status) : EnumNames.Of(project.Status),
@@ -180,6 +214,10 @@ public static class ProjectSheet
             project.Notes,
         ];
     }
+
+    /// <summary>A place as a Chinese sheet names it: a name other places share after its parent's (武汉市青山区), so it reads back.</summary>
+    private static string PlaceNameZh(NamedRef place, ReferenceSnapshot reference) =>
+        reference.FindPlace(place.Code) is { } known ? reference.UnambiguousNameZh(known) : place.NameZh;
 
     /// <summary>"一期=约1；二期=约9" (amounts in 亿, qualifier words as in amounts); a phase without an amount is just its name.</summary>
     private static PhaseRequest[] ReadPhases(string text, List<(ProjectColumn Column, string Message)> problems)

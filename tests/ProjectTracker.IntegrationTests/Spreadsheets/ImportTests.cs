@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text;
 using Dapper;
+using Microsoft.Extensions.DependencyInjection;
 using MiniExcelLibs;
 using ProjectTracker.Api.Audit;
 using ProjectTracker.Api.Auth;
@@ -76,7 +77,7 @@ public sealed class ImportTests(TestDatabase database) : DatabaseTests(database)
         var csv = Uploads.Csv($"""
             {Header}
             部分好项目一,,江夏区,,headquarters,签约,3,2023-03-01,,
-            部分坏项目,,江夏区,,headquarters,开工,3,2023-03-01,,
+            部分坏项目,,江夏区,,headquarters,意向,3,2023-03-01,,
             部分好项目二,,汉阳区,,headquarters,签约,,2023-03-01,,
             """);
 
@@ -87,6 +88,68 @@ public sealed class ImportTests(TestDatabase database) : DatabaseTests(database)
         Assert.Equal((3, "status"), (error.Row, error.Field));
         Assert.Equal(2, await CountAsync("部分好项目"));
         Assert.Equal(0, await CountAsync("部分坏项目"));
+    }
+
+    [Fact]
+    public async Task AFileOfManyChunksIsWrittenWholeOrNotAtAll()
+    {
+        // The import writes a chunk of rows (100 here) while it checks the next: a bad row in the last chunk must still undo
+        // the chunks already written, and a name repeated from the first chunk must still be found.
+        static byte[] File(int rows, string lastRow) => Uploads.Csv(Header + "\n"
+            + string.Concat(Enumerable.Range(1, rows).Select(i => $"分块项目{i:D5},,江夏区,,headquarters,签约,1,2023-03-01,,\n")) + lastRow + "\n");
+        const int Rows = 240;
+        await using var api = new ApiFactory(Database.ConnectionString, new Dictionary<string, string?> { ["Imports:RowsPerChunk"] = "100" });
+        var client = api.CreateClient();
+        await using var connection = await Database.DataSource.OpenConnectionAsync(Cancellation);
+        const string JiangxiaSigned = "SELECT coalesce(sum(project_count), 0) FROM project_rollup_year WHERE place_code = '420115' AND status = 'signed' AND stage = 'signed'";
+        var before = await connection.ExecuteScalarAsync<long>(JiangxiaSigned);
+
+        var rejected = await Uploads.ImportAsync(client, File(Rows, "分块项目00001,,江夏区,,headquarters,签约,1,2023-03-01,,"), "many.csv");
+
+        Assert.Equal((ImportState.Rejected, Rows + 1, 0), (rejected.State, rejected.RowsTotal, rejected.RowsWritten));
+        Assert.Equal((Rows + 2, "nameZh"), (Assert.Single(rejected.Errors).Row, rejected.Errors[0].Field));
+        Assert.Equal(0, await CountAsync("分块项目"));
+        Assert.Equal(before, await connection.ExecuteScalarAsync<long>(JiangxiaSigned));
+
+        var written = await Uploads.ImportAsync(client, File(Rows, "分块项目最后一行,,江夏区,,headquarters,签约,1,2023-03-01,,"), "many.csv");
+
+        Assert.Equal((ImportState.Succeeded, Rows + 1), (written.State, written.RowsWritten));
+        Assert.Equal(Rows + 1, await CountAsync("分块项目"));
+        Assert.Equal(before + Rows + 1, await connection.ExecuteScalarAsync<long>(JiangxiaSigned));
+    }
+
+    [Fact]
+    public async Task AFileThatCannotBeReadHalfwayFailsAndWritesNothing()
+    {
+        var csv = Uploads.Csv($"""
+            {Header}
+            读不完的项目,,江夏区,,headquarters,签约,3,2023-03-01,,
+            读不完的项目二,,江夏区,,headquarters,签约,3,2023-03-01,,"{new string('长', 2_000_000)}
+            """);
+
+        var status = await Uploads.ImportAsync(Client(), csv, "broken.csv");
+
+        Assert.Equal((ImportState.Failed, 0), (status.State, status.RowsWritten));
+        Assert.Contains("could not be read", status.Failure);
+        Assert.Equal(0, await CountAsync("读不完的项目"));
+    }
+
+    [Fact]
+    public async Task ALateProgressReportNeverReopensAFinishedImport()
+    {
+        // The heartbeat reports progress from its own connection; one that waited on the writing transaction's lock
+        // lands after the commit. It must not set a succeeded import back to writing (which the sweep for abandoned
+        // imports would later mark failed, though its rows are stored).
+        var csv = Uploads.Csv($"""
+            {Header}
+            迟到的进度项目,,江夏区,,headquarters,签约,3,2023-03-01,,
+            """);
+        var status = await Uploads.ImportAsync(Client(), csv, "late.csv");
+        Assert.Equal(ImportState.Succeeded, status.State);
+
+        await Database.Api.Services.GetRequiredService<ImportRepository>().ProgressAsync(status.Id, ImportState.Writing, 0, null, Cancellation);
+
+        Assert.Equal(ImportState.Succeeded, (await Uploads.WaitAsync(Client(), status.Id)).State);
     }
 
     [Fact]
