@@ -9,6 +9,7 @@ using ProjectTracker.Api.Hosting;
 using ProjectTracker.Api.OpenApi;
 using ProjectTracker.Api.Projects;
 using ProjectTracker.Api.ReferenceData;
+using ProjectTracker.Api.Indicators;
 using ProjectTracker.Api.Seeds;
 using ProjectTracker.Api.Spreadsheets;
 using ProjectTracker.Api.Targets;
@@ -19,6 +20,11 @@ if (CommandLine.IsCommand(args))
 {
     // A command's output (a new API key, say) is its standard output; the log goes to standard error.
     builder.Logging.AddConsole(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
+}
+if (CommandLine.WritesDocumentOnly(args) && string.IsNullOrEmpty(builder.Configuration.GetConnectionString("ProjectTracker")))
+{
+    // The OpenAPI document is made from the code alone; the services it reads (the validators) want a data source, which never connects.
+    builder.Configuration["ConnectionStrings:ProjectTracker"] = "Host=127.0.0.1;Database=unused";
 }
 if (builder.Configuration["urls"] is null && builder.Configuration["http_ports"] is null)
 {
@@ -32,7 +38,7 @@ builder.Services.AddDatabase(builder.Configuration);
 builder.Services.AddApi(builder.Configuration);
 builder.Services.AddApiKeyAuth(builder.Configuration);
 builder.Services.AddCorsFromConfiguration(builder.Configuration);
-builder.Services.AddSwagger();
+builder.Services.AddSwagger(builder.Configuration);
 builder.Services.AddHealth();
 builder.Services.AddSingleton(TimeProvider.System);
 builder.Services.AddSingleton<ReferenceCatalog>();
@@ -53,8 +59,10 @@ builder.Services.AddSingleton<BatchRepository>();
 builder.Services.Configure<DashboardOptions>(builder.Configuration.GetSection(DashboardOptions.Section));
 builder.Services.AddSingleton<DashboardAnswers>();
 builder.Services.AddSingleton<TargetRepository>();
+builder.Services.AddSingleton<ReportedFigureRepository>();
 builder.Services.AddSingleton<AuditRepository>();
 builder.Services.AddSingleton<EventRepository>();
+builder.Services.AddSingleton<ProjectTracker.Api.Intake.IntakeRepository>();
 builder.Services.Configure<ImportOptions>(builder.Configuration.GetSection(ImportOptions.Section));
 builder.Services.AddSingleton<ImportRepository>();
 builder.Services.AddSingleton<ProjectImporter>();
@@ -63,7 +71,8 @@ builder.Services.AddSingleton<ProjectExporter>();
 builder.Services.AddSingleton<ImportWorker>();
 builder.Services.AddHostedService(provider => provider.GetRequiredService<ImportWorker>());
 
-var app = builder.Build();
+// Disposed on every way out, which flushes the console logger's queue: a refusal to start reaches the log before the exit.
+await using var app = builder.Build();
 
 if (CommandLine.IsCommand(args))
 {
@@ -73,6 +82,7 @@ if (CommandLine.IsCommand(args))
 app.UseExceptionHandler();
 app.UseSecurityHeaders();
 app.UseStatusCodePages();
+app.UseWebApp();
 app.UseSwaggerWhenEnabled();
 app.UseCors();
 app.UseAuthentication();
@@ -81,11 +91,10 @@ app.UseAuthorization();
 app.MapControllers();
 app.MapHealthEndpoints();
 
-if (!await app.PrepareDatabaseAsync())
+if (!app.CheckPepper() || !await app.PrepareDatabaseAsync())
 {
     return 1;
 }
-app.WarnWithoutPepper();
 app.LogAddressesWhenStarted();
 await app.RunAsync();
 return 0;

@@ -13,6 +13,7 @@ namespace ProjectTracker.Benchmarks;
 /// <item><c>generate --projects N --seed S</c>: synthetic projects into ConnectionStrings__ProjectTracker (db/bench/common.sh).</item>
 /// <item><c>soak &lt;url&gt; &lt;key&gt; &lt;seconds&gt; &lt;workers&gt; &lt;tag&gt; &lt;min id&gt; &lt;max id&gt; &lt;district&gt;</c>: db/bench/soak.sh's load.</item>
 /// <item><c>mix --url=… --key=… --db=… --superuser=… --server-log=…</c>: db/bench/mix.sh's query mix (Mix/MixCommand.cs).</item>
+/// <item><c>dashboard-render &lt;url&gt; &lt;key&gt; &lt;runs&gt; [hash]</c>: db/bench/dashboard.sh's first render of the web app's dashboard.</item>
 /// </list>
 /// </summary>
 public static class BenchmarkTool
@@ -24,6 +25,7 @@ public static class BenchmarkTool
             case "generate": return await GenerateCommand.RunAsync(args);
             case "soak": return await Soak.RunAsync(args);
             case "mix": return await MixCommand.RunAsync(args);
+            case "dashboard-render": return await DashboardRender.RunAsync(args);
             default:
                 BenchmarkSwitcher.FromAssembly(typeof(BenchmarkTool).Assembly).Run(args);
                 return 0;

@@ -8,11 +8,11 @@ public static class Sample
 {
     public static readonly ReferenceSnapshot Reference = new(
         [
-            new Place("420000", "hubei", "湖北省", "Hubei Province", PlaceKind.Province, null),
-            new Place("420100", "wuhan", "武汉市", "Wuhan", PlaceKind.City, "420000"),
-            new Place("420115", "jiangxia", "江夏区", "Jiangxia District", PlaceKind.District, "420100"),
-            new Place("420115Z01", "jiangxia-edz", "江夏经济开发区", "Jiangxia EDZ", PlaceKind.DevelopmentZone, "420115"),
-            new Place("420105", "hanyang", "汉阳区", "Hanyang District", PlaceKind.District, "420100"),
+            new Place("420000", "hubei", "湖北省", "湖北", "Hubei Province", PlaceKind.Province, null),
+            new Place("420100", "wuhan", "武汉市", "武汉", "Wuhan", PlaceKind.City, "420000"),
+            new Place("420115", "jiangxia", "江夏区", "江夏", "Jiangxia District", PlaceKind.District, "420100"),
+            new Place("420115Z01", "jiangxia-edz", "江夏经济开发区", "江夏经济开发区", "Jiangxia EDZ", PlaceKind.DevelopmentZone, "420115"),
+            new Place("420105", "hanyang", "汉阳区", "汉阳", "Hanyang District", PlaceKind.District, "420100"),
         ],
         [new Park("miaoshan", "庙山产业园区", "Miaoshan Industrial Park", "420115Z01")],
         [

@@ -9,6 +9,9 @@ public static class AuditActions
     public const string EventEntity = "event";
     public const string ImportEntity = "import";
     public const string SeedEntity = "seed";
+    public const string IntakeDocumentEntity = "intake_document";
+    public const string IntakeDraftEntity = "intake_draft";
+    public const string IntakeBatchEntity = "intake_batch";
 
     public const string ProjectCreated = "project.created";
     public const string ProjectUpdated = "project.updated";
@@ -21,4 +24,9 @@ public static class AuditActions
     public const string EventRecorded = "event.recorded";
     public const string ImportCompleted = "import.completed";
     public const string SeedLoaded = "seed.loaded";
+    public const string IntakeSubmitted = "intake_document.submitted";
+    public const string IntakeDraftAccepted = "intake_draft.accepted";
+    public const string IntakeDraftRejected = "intake_draft.rejected";
+    public const string IntakeBatchAccepted = "intake_batch.accepted";
+    public const string IntakeBatchRejected = "intake_batch.rejected";
 }

@@ -14,7 +14,7 @@ public sealed class AuditController(AuditRepository audit) : ControllerBase
     /// <remarks>Example: <c>GET /api/audit?from=2024-05-01T00:00:00Z&amp;actor=江夏区投促局</c>. Page on with <c>after</c> = nextCursor.</remarks>
     /// <response code="200">A page, oldest first.</response>
     /// <response code="400">A parameter is invalid.</response>
-    [HttpGet]
+    [HttpGet(Name = "listAuditEntries")]
     [ProducesResponseType<AuditPage>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, "application/problem+json")]
     public async Task<AuditPage> List([FromQuery] AuditQuery query, CancellationToken cancellationToken) =>

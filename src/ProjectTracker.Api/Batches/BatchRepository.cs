@@ -43,7 +43,9 @@ public sealed class BatchRepository(Database database, ReferenceCatalog catalog)
                 reported_project_count = EXCLUDED.reported_project_count, reported_amount = EXCLUDED.reported_amount,
                 reported_qualifier = EXCLUDED.reported_qualifier, min_project_amount = EXCLUDED.min_project_amount,
                 document_code = EXCLUDED.document_code, locator = EXCLUDED.locator, notes = EXCLUDED.notes,
-                held_on_precision = EXCLUDED.held_on_precision
+                held_on_precision = EXCLUDED.held_on_precision;
+            -- a seed batch the documents no longer support goes, with its links and breakdown
+            DELETE FROM batches WHERE seed_key IS NOT NULL AND seed_key <> ALL(@codes);
             """;
         const string Breakdown = """
             INSERT INTO batch_breakdown (batch_id, sector_code, project_count, amount, qualifier)
@@ -143,7 +145,7 @@ public sealed class BatchRepository(Database database, ReferenceCatalog catalog)
         var limit = query.Limit ?? 50;
         var events = await EventsAsync(Sql, new
         {
-            places = reference.FindPlace(query.District) is { } place ? reference.PlaceAndDescendants(place.Code).ToArray() : null,
+            places = reference.PlacesWithin(query.District),
             kind = query.Kind is { } kind ? EnumNames.Of(kind) : null,
             from = query.From?.Start,
             to = query.To?.End,
@@ -222,6 +224,8 @@ public sealed class BatchRepository(Database database, ReferenceCatalog catalog)
             WHERE (@places::text[] IS NULL OR b.place_code = ANY(@places))
               AND (@kind::batch_kind IS NULL OR b.kind = @kind::batch_kind)
               AND (@year::integer IS NULL OR (b.period_start <= make_date(@year, 12, 31) AND b.period_end >= make_date(@year, 1, 1)))
+              AND (@from::date IS NULL OR b.period_end >= @from)
+              AND (@to::date IS NULL OR b.period_start <= @to)
             ORDER BY b.period_start NULLS LAST, b.id
             """;
         const string BreakdownSql = """
@@ -238,10 +242,10 @@ public sealed class BatchRepository(Database database, ReferenceCatalog catalog)
             ORDER BY bb.batch_id, s.sort_order
             """;
         var reference = await catalog.CurrentAsync(cancellationToken);
-        var places = reference.FindPlace(query.District) is { } place ? reference.PlaceAndDescendants(place.Code).ToArray() : null;
+        var places = reference.PlacesWithin(query.District);
         await using var connection = await database.QueryAsync(cancellationToken);
         var batches = (await connection.QueryAsync<BatchRow, Figures, BatchRow>(
-            new CommandDefinition(batchesSql, new { places, kind = query.Kind is { } kind ? EnumNames.Of(kind) : null, year = query.Year }, cancellationToken: cancellationToken),
+            new CommandDefinition(batchesSql, new { places, kind = query.Kind is { } kind ? EnumNames.Of(kind) : null, year = query.Year, from = query.From?.Start, to = query.To?.End }, cancellationToken: cancellationToken),
             (batch, itemised) => batch with { Itemised = itemised }, splitOn: "project_count")).ToList();
         var breakdown = (await connection.QueryAsync<BreakdownRow>(new CommandDefinition(BreakdownSql,
             new { ids = batches.Select(batch => batch.Id).ToArray() }, cancellationToken: cancellationToken))).ToLookup(row => row.BatchId);
@@ -272,12 +276,19 @@ public sealed class BatchRepository(Database database, ReferenceCatalog catalog)
             return new BatchComparison(Id, Code, Kind, Title, GroupedFigures.Name(Dimension.District, PlaceCode, reference), PeriodStart, PeriodEnd,
                 new ReportedFigures(ReportedProjectCount, ReportedAmount, ReportedQualifier, Currency), Itemised,
                 ReportedProjectCount is { } count ? count - Itemised.ProjectCount : null,
-                ReportedAmount is { } amount ? amount - itemisedAmount : null,
+                ReportedAmount is { } amount && BothExact() ? amount - itemisedAmount : null,
                 MinProjectAmount,
                 breakdown.Select(row => new BreakdownComparison(GroupedFigures.Name(Dimension.Sector, row.SectorCode, reference), row.ReportedCount,
                     row.ReportedAmount, row.ItemisedCount, row.ItemisedAmount)).ToList(),
                 Source, Notes);
         }
+
+        /// <summary>
+        /// Amounts are subtracted only when both sides are exact: "超2100亿" less the itemised projects, or one lower
+        /// bound less another, is no figure at all.
+        /// </summary>
+        private bool BothExact() =>
+            ReportedQualifier is null or AmountQualifier.Exact && Itemised is { ApproxCount: 0, AtLeastCount: 0, AtMostCount: 0 };
     }
 
     private sealed class BreakdownRow

@@ -18,10 +18,17 @@ public static class ApiServices
     /// <summary>Controllers, JSON conventions, validation, problem details, idempotent POSTs and write rate limits: the shape every endpoint shares.</summary>
     public static IServiceCollection AddApi(this IServiceCollection services, IConfiguration configuration)
     {
+        // Every problem has type, title, status, detail, instance and traceId, whoever wrote it (a controller, the
+        // validation filter, authentication, the rate limiter, the status-code pages, the exception handler).
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
         {
-            context.ProblemDetails.Instance ??= context.HttpContext.Request.Path;
-            context.ProblemDetails.Extensions.TryAdd("traceId", Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
+            var problem = context.ProblemDetails;
+            problem.Status ??= context.HttpContext.Response.StatusCode;
+            problem.Title ??= ReasonPhrases.For(problem.Status.Value);
+            problem.Type ??= ReasonPhrases.TypeFor(problem.Status.Value);
+            problem.Detail ??= ReasonPhrases.DetailFor(problem.Status.Value);
+            problem.Instance ??= context.HttpContext.Request.Path;
+            problem.Extensions.TryAdd("traceId", Activity.Current?.Id ?? context.HttpContext.TraceIdentifier);
         });
         services.AddExceptionHandler<ProblemExceptionHandler>();
 
@@ -43,11 +50,8 @@ public static class ApiServices
                 // Every action can fail in these ways; declaring them once keeps Swagger truthful.
                 options.Filters.Add(new ProducesResponseTypeAttribute(typeof(ProblemDetails), StatusCodes.Status500InternalServerError, "application/problem+json"));
                 options.Filters.Add(new ProducesResponseTypeAttribute(typeof(ProblemDetails), StatusCodes.Status503ServiceUnavailable, "application/problem+json"));
-                options.ModelBindingMessageProvider.SetAttemptedValueIsInvalidAccessor((value, _) => $"'{value}' is not a valid value.");
-                options.ModelBindingMessageProvider.SetValueIsInvalidAccessor(value => $"'{value}' is not a valid value.");
-                options.ModelBindingMessageProvider.SetNonPropertyAttemptedValueIsInvalidAccessor(value => $"'{value}' is not a valid value.");
-                options.ModelBindingMessageProvider.SetValueMustBeANumberAccessor(_ => "The value must be a number.");
                 options.ModelBindingMessageProvider.SetMissingRequestBodyRequiredValueAccessor(() => "A request body is required.");
+                options.ModelMetadataDetailsProviders.Add(new ExpectedValueMessages());
             })
             .AddJsonOptions(options => Configure(options.JsonSerializerOptions))
             .ConfigureApiBehaviorOptions(options => options.InvalidModelStateResponseFactory = ValidationProblems.FromModelState);
@@ -65,11 +69,11 @@ public static class ApiServices
         return options;
     }
 
-    /// <summary>JSON as the API speaks it: camelCase, enums as snake_case strings, Chinese unescaped, unknown fields refused.</summary>
+    /// <summary>JSON as the API speaks it: camelCase, enums exactly as documented, Chinese unescaped, unknown fields refused.</summary>
     public static void Configure(JsonSerializerOptions json)
     {
         json.PropertyNamingPolicy = JsonNamingPolicy.CamelCase;
-        json.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false));
+        json.Converters.Add(new ExactEnumConverter());
         // Responses are JSON documents, never inlined into HTML, so only what JSON itself requires is escaped.
         json.Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         json.UnmappedMemberHandling = JsonUnmappedMemberHandling.Disallow;

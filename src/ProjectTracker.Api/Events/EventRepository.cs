@@ -27,11 +27,22 @@ public sealed class EventRepository(Database database, ReferenceCatalog referenc
         var reference = await referenceData.CurrentAsync(cancellationToken);
         var place = reference.FindPlace(request.District)!.Code;
         if (!actor.Covers(place, reference)) return new Outcome.Forbidden(actor.ScopeRefusal("events", place));
-        var code = $"event-{request.Date!.Value.Start:yyyyMMdd}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
+        var code = Code(request);
 
         return await database.InTransactionAsync((connection, transaction) =>
             RecordAsync(connection, transaction, request, actor, reference, place, code, cancellationToken), outcome => outcome.Succeeded, cancellationToken);
     }
+
+    /// <summary>Records a validated event inside the caller's transaction (intake's accepted batches), with the same scope check as <see cref="RecordAsync(EventRequest, Actor, CancellationToken)"/>.</summary>
+    internal async Task<Outcome> RecordAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, EventRequest request, Actor actor,
+        ReferenceSnapshot reference, CancellationToken cancellationToken)
+    {
+        var place = reference.FindPlace(request.District)!.Code;
+        if (!actor.Covers(place, reference)) return new Outcome.Forbidden(actor.ScopeRefusal("events", place));
+        return await RecordAsync(connection, transaction, request, actor, reference, place, Code(request), cancellationToken);
+    }
+
+    private static string Code(EventRequest request) => $"event-{request.Date!.Value.Start:yyyyMMdd}-{Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(4))}";
 
     private async Task<Outcome> RecordAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, EventRequest request, Actor actor,
         ReferenceSnapshot reference, string place, string code, CancellationToken cancellationToken)
@@ -53,7 +64,7 @@ public sealed class EventRepository(Database database, ReferenceCatalog referenc
             var item = items[index]!;
             var (result, action) = item.Id is { } id
                 ? await MoveToEventStageAsync(connection, transaction, id, existing.GetValueOrDefault(id), kind, date, item.Note ?? note, actor, reference, cancellationToken)
-                : (await projects.CreateAsync(connection, transaction, item.ForEvent(request), item.AllowDuplicate, actor, reference, note, cancellationToken), EventAction.Created);
+                : (await projects.CreateAsync(connection, transaction, item.ForEvent(request), item.AllowDuplicate == true, actor, reference, note, cancellationToken), EventAction.Created);
             if (result is not ProjectOutcome.Saved(var project))
             {
                 var at = $"projects[{index}]";

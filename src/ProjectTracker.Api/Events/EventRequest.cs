@@ -1,4 +1,5 @@
 using FluentValidation;
+using ProjectTracker.Api.Common.Validation;
 using FluentValidation.Results;
 using ProjectTracker.Api.Batches;
 using ProjectTracker.Api.Common;
@@ -61,33 +62,40 @@ public sealed record EventRequest
 /// </summary>
 public sealed record EventProjectRequest : ProjectRequest
 {
+    public EventProjectRequest()
+    {
+    }
+
+    /// <summary>A new project's item with the fields of <paramref name="project"/>.</summary>
+    public EventProjectRequest(ProjectRequest project) : base(project)
+    {
+    }
+
     /// <summary>An existing project: it moves to the event's status (or is only linked when already there or beyond).</summary>
     public long? Id { get; init; }
 
     /// <summary>A note for the existing project's history.</summary>
     public string? Note { get; init => field = Text.Clean(value); }
 
-    /// <summary>Record the new project even if one of the same name exists in its place.</summary>
-    public bool AllowDuplicate { get; init; }
+    /// <summary>Record the new project even if one of the same name exists in its place (absent or null: false).</summary>
+    public bool? AllowDuplicate { get; init; }
 
     /// <summary>The new project as the event implies it: its own fields, the event's where it gives none.</summary>
     public ProjectRequest ForEvent(EventRequest at)
     {
         var status = Status ?? EventRequest.StatusAt(at.Kind!.Value);
-        return new ProjectRequest
+        // Only the project's own fields: the item's id, note and duplicate flag are not the project's.
+        return new EventProjectRequest((ProjectRequest)this)
         {
-            NameZh = NameZh, NameEn = NameEn, Kind = Kind ?? ProjectKind.Investment, Investors = Investors,
-            District = District ?? at.District, Park = Park, Sector = Sector, Status = status,
-            Amount = Amount, AmountQualifier = AmountQualifier, Currency = Currency, Phases = Phases,
+            Kind = Kind ?? ProjectKind.Investment, District = District ?? at.District, Status = status,
             SignedOn = SignedOn ?? (status == ProjectStatus.Signed ? at.Date : null),
             StartedOn = StartedOn ?? (status == ProjectStatus.Started ? at.Date : null),
             CompletedOn = CompletedOn ?? (status == ProjectStatus.Completed ? at.Date : null),
-            ProjectCode = ProjectCode, LandAreaSqm = LandAreaSqm, Notes = Notes,
         };
     }
 
     /// <summary>Whether any field of a new project is set (which an item naming an existing project must not do).</summary>
-    public bool HasNewProjectFields => this with { Id = null, Note = null, AllowDuplicate = false } != new EventProjectRequest();
+    public bool HasNewProjectFields() => this with { Id = null, Note = null, AllowDuplicate = null } != new EventProjectRequest();
 }
 
 public sealed class EventRequestValidator : AbstractValidator<EventRequest>
@@ -95,7 +103,7 @@ public sealed class EventRequestValidator : AbstractValidator<EventRequest>
     public const int MaxProjects = 500;
     public const int TitleMaxLength = 300;
 
-    public EventRequestValidator(ReferenceCatalog referenceData, TimeProvider time, IValidator<ProjectRequest> projectValidator)
+    public EventRequestValidator(ReferenceCatalog referenceData, TimeProvider time, IValidator<ProjectRequest> projectValidator, EventProjectRequestValidator existingItem)
     {
         RuleFor(e => e.Kind)
             .NotNull().WithMessage($"kind is required: one of {EnumNames.List(typeof(BatchKind))}.")
@@ -116,8 +124,7 @@ public sealed class EventRequestValidator : AbstractValidator<EventRequest>
             .InclusiveBetween(0, 100_000).When(e => e.ReportedProjectCount is not null)
             .WithMessage("reportedProjectCount must be between 0 and 100,000.");
         RuleFor(e => e.ReportedAmount)
-            .Must(amount => ProjectRules.IsValidAmount(amount!.Value)).When(e => e.ReportedAmount is not null)
-            .WithMessage(ProjectRequestValidator.AmountMessage("reportedAmount"));
+            .MustBeAmount().WithMessage(ProjectRequestValidator.AmountMessage("reportedAmount"));
         RuleFor(e => e.ReportedQualifier)
             .Null().When(e => e.ReportedAmount is null).WithMessage("reportedQualifier needs a reportedAmount.")
             .IsInEnum();
@@ -125,7 +132,7 @@ public sealed class EventRequestValidator : AbstractValidator<EventRequest>
             .MaximumLength(ProjectRules.NotesMaxLength).WithMessage($"notes must be at most {ProjectRules.NotesMaxLength} characters.")
             .Must(notes => !Text.HasControlCharacters(notes)).WithMessage("notes must not contain control characters.");
         RuleFor(e => e.Projects)
-            .Must(projects => projects!.Count <= MaxProjects).When(e => e.Projects is not null)
+            .MaxItems(MaxProjects)
             .WithMessage($"projects can list at most {MaxProjects} projects; record larger batches with POST /api/imports.")
             .Must(projects => projects!.Where(p => p?.Id is not null).GroupBy(p => p!.Id).All(group => group.Count() == 1)).When(e => e.Projects is not null)
             .WithMessage("projects names the same existing project twice.");
@@ -136,11 +143,10 @@ public sealed class EventRequestValidator : AbstractValidator<EventRequest>
                 if (item is null) return;
                 if (item.Id is not null)
                 {
-                    if (item.Id <= 0) context.AddFailure(new ValidationFailure($"{context.PropertyPath}.id", "id must be a project id."));
-                    if (item.HasNewProjectFields)
+                    foreach (var failure in (await existingItem.ValidateAsync(item, cancellationToken)).Errors)
+                        context.AddFailure(new ValidationFailure($"{context.PropertyPath}.{failure.PropertyName}", failure.ErrorMessage));
+                    if (item.HasNewProjectFields())
                         context.AddFailure(new ValidationFailure($"{context.PropertyPath}.id", "give either the id of an existing project or the fields of a new one, not both."));
-                    if (item.Note is { Length: > StatusChangeRequestValidator.NoteMaxLength } || Text.HasControlCharacters(item.Note))
-                        context.AddFailure(new ValidationFailure($"{context.PropertyPath}.note", $"note must be at most {StatusChangeRequestValidator.NoteMaxLength} characters without control characters."));
                     return;
                 }
                 var parent = context.InstanceToValidate;
@@ -151,5 +157,22 @@ public sealed class EventRequestValidator : AbstractValidator<EventRequest>
                     context.AddFailure(new ValidationFailure($"{context.PropertyPath}.{failure.PropertyName}", failure.ErrorMessage));
                 }
             });
+    }
+}
+
+/// <summary>
+/// The fields of an item that names an existing project (<c>{"id": 42, "note": "…"}</c>); an item with a new project's
+/// fields is checked as a project (<see cref="ProjectRequestValidator"/>), so nothing of a project is required here.
+/// </summary>
+public sealed class EventProjectRequestValidator : AbstractValidator<EventProjectRequest>
+{
+    public EventProjectRequestValidator()
+    {
+        RuleFor(item => item.Id).GreaterThan(0L).WithMessage("id must be a project id.");
+        RuleFor(item => item.Note)
+            .MaximumLength(StatusChangeRequestValidator.NoteMaxLength)
+            .WithMessage($"note must be at most {StatusChangeRequestValidator.NoteMaxLength} characters without control characters.")
+            .Must(note => !Text.HasControlCharacters(note))
+            .WithMessage($"note must be at most {StatusChangeRequestValidator.NoteMaxLength} characters without control characters.");
     }
 }

@@ -24,7 +24,7 @@ public sealed class EventsController(EventRepository events) : ControllerBase
     /// <response code="400">A field is invalid; errors name it, e.g. projects[3].amount.</response>
     /// <response code="403">The key may not write in the event's district, or in a project's.</response>
     /// <response code="409">A project cannot move to the event's status, or a new one duplicates an existing name (existingId).</response>
-    [HttpPost]
+    [HttpPost(Name = "recordEvent")]
     [Authorize(Policies.Edit)]
     [ProducesResponseType<InvestmentEvent>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
@@ -35,7 +35,7 @@ public sealed class EventsController(EventRepository events) : ControllerBase
     /// <summary>The events, newest recorded first: signings, groundbreakings and completions with a date, seeded or recorded.</summary>
     /// <response code="200">A page of events.</response>
     /// <response code="400">A filter is invalid.</response>
-    [HttpGet]
+    [HttpGet(Name = "listEvents")]
     [ProducesResponseType<EventPage>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     public async Task<EventPage> List([FromQuery] EventListQuery query, CancellationToken cancellationToken) =>
@@ -44,7 +44,7 @@ public sealed class EventsController(EventRepository events) : ControllerBase
     /// <summary>One event with its projects.</summary>
     /// <response code="200">The event.</response>
     /// <response code="404">No such event.</response>
-    [HttpGet("{id:long}")]
+    [HttpGet("{id:long}", Name = "getEvent")]
     [ProducesResponseType<InvestmentEvent>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     public async Task<IActionResult> Get(long id, CancellationToken cancellationToken) =>

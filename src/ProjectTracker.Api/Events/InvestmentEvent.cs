@@ -67,8 +67,7 @@ public sealed class EventListQueryValidator : AbstractValidator<EventListQuery>
     public EventListQueryValidator(ReferenceCatalog referenceData)
     {
         RuleFor(q => q.District).MustBeKnownPlace(referenceData);
-        RuleFor(q => q.To).Must((q, to) => to!.Value.End >= q.From!.Value.Start).When(q => q.From is not null && q.To is not null)
-            .WithMessage("to cannot be before from.");
+        RuleFor(q => q.To).MustNotEndBefore(q => q.From);
         RuleFor(q => q.Limit).InclusiveBetween(1, 200).When(q => q.Limit is not null).WithMessage("limit must be between 1 and 200.");
         RuleFor(q => q.Before).GreaterThan(0).When(q => q.Before is not null).WithMessage("before must be a nextCursor of this list.");
     }

@@ -14,9 +14,11 @@ namespace ProjectTracker.Api.Hosting;
 /// </summary>
 public static class CommandLine
 {
-    private static readonly string[] Names = ["migrate", "seed", "create-key", "list-keys", "revoke-key"];
+    private static readonly string[] Names = ["migrate", "seed", "create-key", "list-keys", "revoke-key", "openapi"];
 
     public static bool IsCommand(string[] args) => args.Length > 0 && Names.Contains(args[0]);
+
+    public static bool WritesDocumentOnly(string[] args) => args.Length > 0 && args[0] == "openapi";
 
     private static readonly Actor Operator = Actor.Command("command line");
 
@@ -78,6 +80,22 @@ public static class CommandLine
         return command;
     }
 
+    private static Command OpenApiDocument(WebApplication app)
+    {
+        var output = new Option<FileInfo?>("--output") { Description = "The file to write (default: standard output)." };
+        var server = new Option<string>("--server") { Description = "The server URL the document names.", DefaultValueFactory = _ => "http://127.0.0.1:5080" };
+        var command = new Command("openapi", "Write the OpenAPI document (JSON, as /swagger/v1/swagger.json serves it) without a database.") { output, server };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            var document = app.Services.GetRequiredService<Swashbuckle.AspNetCore.Swagger.ISwaggerProvider>().GetSwagger("v1");
+            document.Servers = [OpenApi.SwaggerSetup.Server(parse.GetValue(server)!, app.Environment.EnvironmentName)];
+            await using var stream = parse.GetValue(output) is { } file ? file.Create() : Console.OpenStandardOutput();
+            await Microsoft.OpenApi.OpenApiSerializableExtensions.SerializeAsJsonAsync(document, stream, OpenApi.SwaggerSetup.Version, cancellationToken);
+            return 0;
+        });
+        return command;
+    }
+
     public static async Task<int> RunAsync(WebApplication app, string[] args)
     {
         var migrate = new Command("migrate", "Apply pending database migrations and exit.");
@@ -97,7 +115,7 @@ public static class CommandLine
             return 0;
         });
 
-        var root = new RootCommand("ProjectTracker maintenance commands") { migrate, seed, CreateKey(app), ListKeys(app), RevokeKey(app) };
+        var root = new RootCommand("ProjectTracker maintenance commands") { migrate, seed, CreateKey(app), ListKeys(app), RevokeKey(app), OpenApiDocument(app) };
         try
         {
             return await root.Parse(args).InvokeAsync(new InvocationConfiguration { EnableDefaultExceptionHandler = false });

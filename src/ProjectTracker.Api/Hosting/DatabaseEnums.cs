@@ -5,6 +5,7 @@ using ProjectTracker.Api.Auth;
 using ProjectTracker.Api.Batches;
 using ProjectTracker.Api.Projects;
 using ProjectTracker.Api.ReferenceData;
+using ProjectTracker.Api.Indicators;
 using ProjectTracker.Api.Spreadsheets;
 using ProjectTracker.Api.Targets;
 
@@ -20,7 +21,7 @@ public static class DbEnums
 {
     public static NpgsqlDataSourceBuilder MapProjectTrackerEnums(this NpgsqlDataSourceBuilder builder)
     {
-        var translator = new NpgsqlSnakeCaseNameTranslator();
+        var translator = new JsonSnakeCaseTranslator();
         builder.MapEnum<PlaceKind>("place_kind", translator);
         builder.MapEnum<ProjectKind>("project_kind", translator);
         builder.MapEnum<ProjectStatus>("project_status", translator);
@@ -32,6 +33,21 @@ public static class DbEnums
         builder.MapEnum<TargetMeasure>("target_measure", translator);
         builder.MapEnum<ApiRole>("api_role", translator);
         builder.MapEnum<ImportState>("import_state", translator);
+        builder.MapEnum<ReportedMeasure>("reported_measure", translator);
+        builder.MapEnum<FigureStance>("figure_stance", translator);
+        builder.MapEnum<FigureUnit>("figure_unit", translator);
+        builder.MapEnum<Intake.IntakeState>("intake_state", translator);
         return builder;
     }
+}
+
+/// <summary>
+/// Enum values named for PostgreSQL exactly as <see cref="EnumNames"/> names them for JSON (snake_case, or a member's
+/// [PgName]). Npgsql's own snake_case translator differs on digits (Fortune500Firms: fortune500firms, not fortune500_firms).
+/// </summary>
+internal sealed class JsonSnakeCaseTranslator : INpgsqlNameTranslator
+{
+    public string TranslateTypeName(string clrName) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(clrName);
+
+    public string TranslateMemberName(string clrName) => System.Text.Json.JsonNamingPolicy.SnakeCaseLower.ConvertName(clrName);
 }

@@ -13,8 +13,6 @@ public static class DatabaseServices
     /// </summary>
     public static IServiceCollection AddDatabase(this IServiceCollection services, IConfiguration configuration)
     {
-        DefaultTypeMap.MatchNamesWithUnderscores = true;
-
         services.Configure<DatabaseOptions>(configuration.GetSection(DatabaseOptions.Section));
         services.AddSingleton(provider =>
         {
@@ -26,7 +24,13 @@ public static class DatabaseServices
         return services;
     }
 
-    /// <summary>The API's <see cref="Database"/> outside its host (the benchmarks' tools): the pools, with the features' enum types mapped.</summary>
-    public static Database Create(string primary, DatabaseOptions options, ILoggerFactory? loggerFactory = null, string? replica = null) =>
-        Database.Create(primary, options, builder => builder.MapProjectTrackerEnums(), loggerFactory, replica);
+    /// <summary>
+    /// The API's <see cref="Database"/>, in its host or outside it (the benchmarks' tools): the pools, with the features' enum
+    /// types mapped and Dapper reading snake_case columns into the records (place_kind → Kind), which every query relies on.
+    /// </summary>
+    public static Database Create(string primary, DatabaseOptions options, ILoggerFactory? loggerFactory = null, string? replica = null)
+    {
+        DefaultTypeMap.MatchNamesWithUnderscores = true;
+        return Database.Create(primary, options, builder => builder.MapProjectTrackerEnums(), loggerFactory, replica);
+    }
 }

@@ -11,12 +11,15 @@ namespace ProjectTracker.Api.Projects;
 /// </summary>
 public sealed record PageCursor(string Sort, string Value, long Id)
 {
+    /// <summary>The longest cursor: a name sort's value is a whole name, base64url of its JSON.</summary>
+    public const int MaxLength = 1024;
+
     public string Encode() => Base64Url.EncodeToString(JsonSerializer.SerializeToUtf8Bytes(this));
 
     public static bool TryDecode(string? text, [NotNullWhen(true)] out PageCursor? cursor)
     {
         cursor = null;
-        if (string.IsNullOrEmpty(text) || text.Length > 1024) return false;
+        if (string.IsNullOrEmpty(text) || text.Length > MaxLength) return false;
         try
         {
             cursor = JsonSerializer.Deserialize<PageCursor>(Base64Url.DecodeFromChars(text));

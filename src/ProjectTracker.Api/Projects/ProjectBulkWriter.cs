@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Dapper;
 using Npgsql;
 using NpgsqlTypes;
@@ -13,21 +14,21 @@ public static class ProjectBulkWriter
 {
     public sealed record Row(ProjectWrite Write, string? SeedKey);
 
-    /// <summary>How many projects a bulk write inserted, and the range of their ids.</summary>
-    public sealed record Result(int Inserted, long? FirstId, long? LastId);
+    /// <summary>How many projects a bulk write inserted, the range of their ids, and how long the merge into <c>projects</c> took.</summary>
+    public sealed record Result(int Inserted, long? FirstId, long? LastId, TimeSpan Merging);
 
     /// <summary>
-    /// Inserts the rows inside the caller's transaction. The rows are streamed into the COPY as they are enumerated
-    /// (a 100,000-row import is never held in memory); <paramref name="count"/> says how many there will be. With
-    /// <c>skipExistingSeedKeys</c> (seed loading), rows whose seed key is already present are left out.
+    /// Inserts the rows inside the caller's transaction. The rows are streamed into the COPY as they are enumerated;
+    /// <paramref name="count"/> says how many there will be. With <c>skipExistingSeedKeys</c> (seed loading), rows whose
+    /// seed key is already present are left out. A transaction may call it again (an import writes a chunk at a time).
     /// </summary>
     public static async Task<Result> InsertAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, int count, IEnumerable<Row> rows,
         string actor, bool skipExistingSeedKeys, CancellationToken cancellationToken)
     {
-        if (count == 0) return new Result(0, null, null);
+        if (count == 0) return new Result(0, null, null, TimeSpan.Zero);
 
         var staging = $"""
-            CREATE TEMP TABLE project_staging (id bigint, seed_key text, {ProjectColumns.StagingDefinition}) ON COMMIT DROP;
+            CREATE TEMP TABLE project_staging (id bigint, seed_key text, {ProjectColumns.StagingDefinition});
             SELECT nextval(pg_get_serial_sequence('projects', 'id')) FROM generate_series(1, @count);
             """;
         var ids = (await connection.QueryAsync<long>(new CommandDefinition(staging, new { count }, transaction, cancellationToken: cancellationToken))).ToArray();
@@ -62,9 +63,11 @@ public static class ProjectBulkWriter
                    CASE status WHEN 'signed' THEN signed_on WHEN 'started' THEN started_on WHEN 'completed' THEN completed_on END,
                    CASE status WHEN 'signed' THEN signed_on_precision WHEN 'started' THEN started_on_precision WHEN 'completed' THEN completed_on_precision END,
                    @actor
-            FROM inserted
+            FROM inserted;
+            DROP TABLE project_staging;
             """;
+        var started = Stopwatch.GetTimestamp();
         var inserted = await connection.ExecuteAsync(new CommandDefinition(merge, new { actor }, transaction, cancellationToken: cancellationToken));
-        return new Result(inserted, ids[0], ids[^1]);
+        return new Result(inserted, ids[0], ids[^1], Stopwatch.GetElapsedTime(started));
     }
 }

@@ -66,8 +66,15 @@ public static class ProjectColumns
     /// <summary>The written columns as parameters, in order (an INSERT's VALUES).</summary>
     public static readonly string Parameters = string.Join(", ", Written.Select(column => column.Parameter));
 
+    /// <summary>The columns a correction may change.</summary>
+    private static readonly IReadOnlyList<Column> Correctable = [.. Written.Where(column => column.Updated)];
+
     /// <summary>An UPDATE's SET of every column a correction may change.</summary>
-    public static readonly string UpdateSet = string.Join(", ", Written.Where(column => column.Updated).Select(column => $"{column.Name} = {column.Parameter}"));
+    public static readonly string UpdateSet = string.Join(", ", Correctable.Select(column => $"{column.Name} = {column.Parameter}"));
+
+    /// <summary>True for a row that already holds everything an UPDATE with <see cref="UpdateSet"/>'s parameters would set.</summary>
+    public static readonly string HoldsUpdate =
+        $"({string.Join(", ", Correctable.Select(column => column.Name))}) IS NOT DISTINCT FROM ({string.Join(", ", Correctable.Select(column => column.Parameter))})";
 
     /// <summary>The bulk writer's staging table columns (enums as text, cast when merged).</summary>
     public static readonly string StagingDefinition = string.Join(", ", Written.Select(column => $"{column.Name} {column.Type}"));

@@ -1,4 +1,5 @@
 using FluentValidation;
+using ProjectTracker.Api.Common.Validation;
 using ProjectTracker.Api.Common;
 using ProjectTracker.Api.ReferenceData;
 
@@ -54,6 +55,12 @@ public record ProjectFilter
 
     /// <summary>Text in the Chinese or English name, e.g. 医疗 finds 智能医疗基地建设项目.</summary>
     public string? Q { get; init; }
+
+    /// <summary>
+    /// Only the projects itemised under this reported batch or event (its id in GET /api/dashboard/batches and
+    /// GET /api/events): the projects behind a batch's itemised figures.
+    /// </summary>
+    public long? Batch { get; init; }
 }
 
 public sealed class ProjectFilterValidator : AbstractValidator<ProjectFilter>
@@ -64,12 +71,13 @@ public sealed class ProjectFilterValidator : AbstractValidator<ProjectFilter>
     public ProjectFilterValidator(ReferenceCatalog referenceData)
     {
         RuleFor(f => f.District)
-            .Must(codes => codes!.Count <= MaxListedValues).When(f => f.District is not null)
+            .MaxItems(MaxListedValues)
+            .EachMaxLength(ReferenceRules.CodeMaxLength)
             .WithMessage($"district can be repeated at most {MaxListedValues} times.")
             .MustBeKnownPlaces(referenceData);
         RuleFor(f => f.Park).MustBeKnownParkIn(referenceData, _ => null);
         RuleFor(f => f.Sector).MustBeKnownSector(referenceData);
-        RuleFor(f => f.Status).Must(statuses => statuses!.Count <= MaxListedValues).When(f => f.Status is not null)
+        RuleFor(f => f.Status).MaxItems(MaxListedValues)
             .WithMessage($"status can be repeated at most {MaxListedValues} times.");
         RuleFor(f => f.SignedTo).Must((f, to) => to!.Value.End >= f.SignedFrom!.Value.Start).When(f => f.SignedFrom is not null && f.SignedTo is not null)
             .WithMessage("signedTo cannot be before signedFrom.");
@@ -91,6 +99,7 @@ public sealed class ProjectFilterValidator : AbstractValidator<ProjectFilter>
             .Must(text => !Text.HasControlCharacters(text)).WithMessage("q must not contain control characters.")
             .Must(text => ProjectSearch.IsSearchable(text!)).When(f => !string.IsNullOrWhiteSpace(f.Q))
             .WithMessage("q needs at least two letters or digits in a row, e.g. 医疗 or t3.");
+        RuleFor(f => f.Batch).GreaterThan(0).WithMessage("batch must be the id of a reported batch or event, a whole number greater than 0.");
         RuleFor(f => f.UpdatedSince).Must(since => since!.Value.Year >= 1990 && since.Value.Year <= 9000).When(f => f.UpdatedSince is not null)
             .WithMessage("updatedSince must be an ISO 8601 instant such as 2024-05-01T00:00:00Z.");
     }

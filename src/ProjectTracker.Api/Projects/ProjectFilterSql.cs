@@ -74,7 +74,7 @@ public static class ProjectFilterSql
         return where.Count == 0 ? "TRUE" : string.Join("\n  AND ", where);
     }
 
-    /// <summary>Filters only the projects table can answer: amounts, investors, text, change times.</summary>
+    /// <summary>Filters only the projects table can answer: amounts, investors, text, change times, a batch's projects.</summary>
     private static void AddRowDetails(ProjectFilter filter, DynamicParameters parameters, List<string> where, bool textByIndex)
     {
         // Written on the amount as the indexes hold it (ProjectSort.AmountKey: unknown as -1), so that sorted by amount
@@ -99,6 +99,11 @@ public static class ProjectFilterSql
                 where.Add("investor_pairs(p.investors) @> investor_pairs(ARRAY[@investorText])");
             }
             where.Add("EXISTS (SELECT 1 FROM unnest(p.investors) AS investor WHERE investor ILIKE @investor)");
+        }
+        if (filter.Batch is { } batch)
+        {
+            parameters.Add("batch", batch);
+            where.Add("EXISTS (SELECT 1 FROM batch_projects bp WHERE bp.batch_id = @batch AND bp.project_id = p.id)");
         }
         if (filter.UpdatedSince is { } since)
         {

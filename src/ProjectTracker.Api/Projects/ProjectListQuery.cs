@@ -1,4 +1,5 @@
 using FluentValidation;
+using ProjectTracker.Api.Common.Validation;
 
 namespace ProjectTracker.Api.Projects;
 
@@ -26,10 +27,11 @@ public sealed class ProjectListQueryValidator : AbstractValidator<ProjectListQue
     public ProjectListQueryValidator(ProjectFilterValidator filter)
     {
         Include(filter);
-        RuleFor(q => q.Sort).Must(sort => ProjectSort.TryParse(sort, out _)).When(q => q.Sort is not null)
+        RuleFor(q => q.Sort).OneOf(ProjectSort.Spellings)
             .WithMessage($"sort must be one of {string.Join(", ", ProjectSort.Keys)}, optionally with - for descending (e.g. -signedOn).");
         RuleFor(q => q.Limit).InclusiveBetween(1, ProjectListQuery.MaxLimit).When(q => q.Limit is not null)
             .WithMessage($"limit must be between 1 and {ProjectListQuery.MaxLimit}.");
+        RuleFor(q => q.Cursor).MaximumLength(PageCursor.MaxLength).WithMessage("cursor is not a nextCursor of this list with this sort; start again without it.");
         RuleFor(q => q.Cursor)
             .Must((q, cursor) => PageCursor.TryDecode(cursor, out var decoded) && ProjectSort.TryParse(q.Sort, out var sort) && decoded.Sort == sort.Name)
             .When(q => q.Cursor is not null)

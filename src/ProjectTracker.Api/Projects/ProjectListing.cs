@@ -29,8 +29,8 @@ internal sealed class ProjectListing(ProjectFilter filter, ProjectSort sort, int
     /// <summary>Syncs (updatedSince) list deleted projects too, which only the walk indexes by status hold.</summary>
     private bool IncludeDeleted => filter.UpdatedSince is not null;
 
-    /// <summary>Filters that match few projects by their nature: collected at once.</summary>
-    public bool IsSelective(bool rareText) => filter.Park is not null || rareText;
+    /// <summary>Filters that match few projects by their nature (a park, a batch's projects, a rare term): collected at once.</summary>
+    public bool IsSelective(bool rareText) => filter.Park is not null || filter.Batch is not null || rareText;
 
     /// <summary>
     /// Whether a filter other than places and statuses (which the walk's branches answer exactly) could make a walk pass
@@ -48,12 +48,27 @@ internal sealed class ProjectListing(ProjectFilter filter, ProjectSort sort, int
     /// in the order of another is not spread evenly (<see cref="IsAcrossDates"/>), and a currency alone has no index to
     /// collect through.
     /// </summary>
-    public bool ShouldCollect(double matches, double held)
+    /// <param name="matches">The projects expected to match.</param>
+    /// <param name="held">The projects the walk's branches hold (its places and statuses).</param>
+    /// <param name="heldByStatus">
+    /// For a walk by place, the projects of its statuses wherever they are: a walk by status checks the places from its
+    /// index, and passes fewer entries than one by place, which reads a row for each, when the places are many or hold
+    /// much of the data: Wuhan's 19 places and three statuses, the largest signings of 2026, read 34,000 rows in 57
+    /// branches by place (0.5 s warm, 18 s cold) and check 34,000 index entries in 3 branches by status (23 ms).
+    /// That walk is chosen then.
+    /// </param>
+    public bool ShouldCollect(double matches, double held, double? heldByStatus = null)
     {
+        var walkedEntries = (limit + 1.0) * Walked.Branches * held / Math.Max(matches, 1) * Walked.CostPerEntry;
+        if (Walked.ByPlace && heldByStatus is { } statusHeld)
+        {
+            var byStatus = Walked with { Places = null };
+            var byStatusEntries = (limit + 1.0) * byStatus.Branches * statusHeld / Math.Max(matches, 1) * byStatus.CostPerEntry;
+            if (byStatusEntries < walkedEntries) (walked, walkedEntries) = (byStatus, byStatusEntries);
+        }
         if (IsAcrossDates) return matches <= options.CollectAcrossDatesAtMost;
         if (!HasIndexOfItsOwn) return false;
-        var walked = (limit + 1.0) * Walked.Branches * held / Math.Max(matches, 1);
-        return matches * options.CollectCostPerWalkedEntry < walked * Walked.CostPerEntry;
+        return matches * options.CollectCostPerWalkedEntry < walkedEntries;
     }
 
     /// <summary>
@@ -77,8 +92,8 @@ internal sealed class ProjectListing(ProjectFilter filter, ProjectSort sort, int
         || HasSigned || HasStarted || HasCompleted || filter.MinAmount is not null || filter.MaxAmount is not null || filter.UpdatedSince is not null;
 
     /// <summary>
-    /// The planner's estimates (EXPLAIN: no rows are read) of the projects that match, and of those the walk's branches hold
-    /// (their places and statuses).
+    /// The planner's estimates (EXPLAIN: no rows are read) of the projects that match, of those the walk's branches hold
+    /// (their places and statuses), and, for a walk by place, of those its statuses hold anywhere.
     /// </summary>
     public (string Sql, DynamicParameters Parameters) Estimates()
     {
@@ -87,7 +102,13 @@ internal sealed class ProjectListing(ProjectFilter filter, ProjectSort sort, int
         // The second statement names the same parameters as the first (places, statuses), with the same values.
         var held = ProjectFilterSql.Conditions(new ProjectFilter { District = Walked.ByPlace ? filter.District : null, Status = Ranged.Status },
             reference, new DynamicParameters(), includeDeleted: IncludeDeleted);
-        return ($"EXPLAIN (FORMAT JSON) SELECT 1 FROM projects p WHERE {where};\nEXPLAIN (FORMAT JSON) SELECT 1 FROM projects p WHERE {held}", parameters);
+        var sql = $"EXPLAIN (FORMAT JSON) SELECT 1 FROM projects p WHERE {where};\nEXPLAIN (FORMAT JSON) SELECT 1 FROM projects p WHERE {held}";
+        if (Walked.ByPlace)
+        {
+            var heldByStatus = ProjectFilterSql.Conditions(new ProjectFilter { Status = Ranged.Status }, reference, new DynamicParameters(), includeDeleted: IncludeDeleted);
+            sql += $";\nEXPLAIN (FORMAT JSON) SELECT 1 FROM projects p WHERE {heldByStatus}";
+        }
+        return (sql, parameters);
     }
 
     /// <summary>How many projects match, up to one more than <see cref="ProjectListOptions.CountAtMost"/>.</summary>

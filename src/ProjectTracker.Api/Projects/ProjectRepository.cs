@@ -137,7 +137,8 @@ public sealed class ProjectRepository(Database database, ReferenceCatalog refere
         }
         var matches = Rows(await plans.ReadSingleAsync<string>());
         var held = Rows(await plans.ReadSingleAsync<string>());
-        return listing.ShouldCollect(matches, held);
+        double? heldByStatus = plans.IsConsumed ? null : Rows(await plans.ReadSingleAsync<string>());
+        return listing.ShouldCollect(matches, held, heldByStatus);
     }
 
     private static Task<long> CountAsync(NpgsqlConnection connection, (string Sql, DynamicParameters Parameters) query, CancellationToken cancellationToken) =>
@@ -209,24 +210,67 @@ public sealed class ProjectRepository(Database database, ReferenceCatalog refere
     /// </summary>
     public Task<Outcome> UpdateAsync(long id, int? expectedVersion, ProjectRequest request, Actor actor, CancellationToken cancellationToken) =>
         WriteAsync(async (connection, transaction, reference) =>
-        {
-            var sql = $"UPDATE projects SET {ProjectColumns.UpdateSet}, version = version + 1, updated_at = now()\nWHERE id = @id";
-            var write = ProjectWrite.From(request, reference);
-            var before = await LockAsync(connection, transaction, id, cancellationToken);
-            if ((Refusal(id, before, expectedVersion, actor, reference) ?? OutOfScope(actor, reference, write.PlaceCode)) is { } refused) return refused;
-            if (before!.Status != request.Status)
-            {
-                return new Outcome.Refused("status-by-its-endpoint",
-                    $"the project is {EnumNames.Of(before.Status)}, not {EnumNames.Of(request.Status!.Value)}: status changes go through POST /api/projects/{id}/status.");
-            }
+            await UpdateAsync(connection, transaction, id, await LockAsync(connection, transaction, id, cancellationToken), expectedVersion,
+                request, ProjectWrite.From(request, reference), actor, reference, cancellationToken),
+            cancellationToken);
 
-            var parameters = new DynamicParameters(write);
-            parameters.Add("id", id);
-            await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
-            var after = (await GetAsync(connection, transaction, id, cancellationToken))!;
-            await AuditLog.AppendAsync(connection, transaction, actor, AuditActions.ProjectUpdated, AuditActions.ProjectEntity, id, before, after, cancellationToken);
-            return new Outcome.Saved(after);
-        }, cancellationToken);
+    /// <summary>
+    /// Updates a project, already locked by the caller's transaction (<paramref name="before"/>, null when there is none),
+    /// to <paramref name="write"/> (the stored form of <paramref name="request"/>), and records it.
+    /// </summary>
+    private async Task<Outcome> UpdateAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, Project? before, int? expectedVersion,
+        ProjectRequest request, ProjectWrite write, Actor actor, ReferenceSnapshot reference, CancellationToken cancellationToken)
+    {
+        var sql = $"UPDATE projects SET {ProjectColumns.UpdateSet}, version = version + 1, updated_at = now()\nWHERE id = @id";
+        if ((Refusal(id, before, expectedVersion, actor, reference) ?? OutOfScope(actor, reference, write.PlaceCode)) is { } refused) return refused;
+        if (before!.Status != request.Status)
+        {
+            return new Outcome.Refused("status-by-its-endpoint",
+                $"the project is {EnumNames.Of(before.Status)}, not {EnumNames.Of(request.Status!.Value)}: status changes go through POST /api/projects/{id}/status.");
+        }
+
+        var parameters = new DynamicParameters(write);
+        parameters.Add("id", id);
+        await connection.ExecuteAsync(new CommandDefinition(sql, parameters, transaction, cancellationToken: cancellationToken));
+        var after = (await GetAsync(connection, transaction, id, cancellationToken))!;
+        await AuditLog.AppendAsync(connection, transaction, actor, AuditActions.ProjectUpdated, AuditActions.ProjectEntity, id, before, after, cancellationToken);
+        return new Outcome.Saved(after);
+    }
+
+    /// <summary>
+    /// Makes a project what a whole record says (a spreadsheet row edited after an export), inside the caller's transaction:
+    /// a new status is a status change first (its rules, history and audit, dated by the record's date for that stage), then
+    /// the rest is an update. <paramref name="expectedVersion"/> is checked once, before either. A record that says what the
+    /// project already holds changes nothing (no new version, no audit record): Changed is false.
+    /// </summary>
+    internal async Task<(Outcome Outcome, bool Changed)> ReplaceAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, long id, int expectedVersion,
+        ProjectRequest request, ProjectWrite write, Actor actor, ReferenceSnapshot reference, CancellationToken cancellationToken)
+    {
+        var before = await LockAsync(connection, transaction, id, cancellationToken);
+        if (Refusal(id, before, expectedVersion, actor, reference) is { } refused) return (refused, false);
+        if (before!.Status != request.Status)
+        {
+            var change = new StatusChangeRequest { Status = request.Status, Date = StatusDate(request) };
+            var changed = await ChangeStatusAsync(connection, transaction, id, before, expectedVersion, change, actor, reference, cancellationToken);
+            if (changed is not Outcome.Saved(var project)) return (changed, false);
+            before = project;
+        }
+        else if (await HoldsAsync(connection, transaction, id, write, cancellationToken))
+        {
+            return (new Outcome.Saved(before), false);
+        }
+        var updated = await UpdateAsync(connection, transaction, id, before, before.Version, request, write, actor, reference, cancellationToken);
+        return (updated, updated.Succeeded);
+    }
+
+    /// <summary>Whether the project already holds everything an update to <paramref name="write"/> would set.</summary>
+    private static Task<bool> HoldsAsync(DbConnection connection, DbTransaction transaction, long id, ProjectWrite write, CancellationToken cancellationToken)
+    {
+        var parameters = new DynamicParameters(write);
+        parameters.Add("id", id);
+        return connection.ExecuteScalarAsync<bool>(new CommandDefinition($"SELECT {ProjectColumns.HoldsUpdate} FROM projects WHERE id = @id", parameters, transaction,
+            cancellationToken: cancellationToken));
+    }
 
     public Task<Outcome> ChangeStatusAsync(long id, int? expectedVersion, StatusChangeRequest change, Actor actor, CancellationToken cancellationToken) =>
         WriteAsync(async (connection, transaction, reference) =>
@@ -252,7 +296,7 @@ public sealed class ProjectRepository(Database database, ReferenceCatalog refere
         if (Refusal(id, before, expectedVersion, actor, reference) is { } refused) return refused;
 
         var target = change.Status!.Value;
-        if (ProjectRules.TransitionRefusal(before!.Status, target, change.Correction) is { } refusal)
+        if (ProjectRules.TransitionRefusal(before!.Status, target, change.Correction == true) is { } refusal)
         {
             return new Outcome.Refused("status-transition", refusal);
         }
@@ -270,7 +314,7 @@ public sealed class ProjectRepository(Database database, ReferenceCatalog refere
             startedOn = started?.Start, startedOnPrecision = DbEnumName(started),
             completedOn = completed?.Start, completedOnPrecision = DbEnumName(completed),
         }, transaction, cancellationToken: cancellationToken));
-        await AddHistoryAsync(connection, transaction, id, change.Correction ? ProjectEvent.Corrected : ProjectEvent.StatusChanged,
+        await AddHistoryAsync(connection, transaction, id, change.Correction == true ? ProjectEvent.Corrected : ProjectEvent.StatusChanged,
             before.Status, target, change.Date, change.Note, actor.Name, cancellationToken);
         var after = (await GetAsync(connection, transaction, id, cancellationToken))!;
         await AuditLog.AppendAsync(connection, transaction, actor, AuditActions.ProjectStatusChanged, AuditActions.ProjectEntity, id, before, after, cancellationToken);

@@ -55,15 +55,15 @@ public record ProjectRequest
     /// <summary>Phases (一期, 二期 …) with their own amounts; when a total is given too, they must agree with it.</summary>
     public IReadOnlyList<PhaseRequest>? Phases { get; init; }
 
-    /// <summary>Signing date as known: 2023-02-01, 2023-02 or 2023.</summary>
+    /// <summary>Signing date as known: 2023-02-01, 2023-02 or 2023; empty when it is not known (a work report's "已签约").</summary>
     /// <example>2022-12</example>
     public PartialDate? SignedOn { get; init; }
 
-    /// <summary>Start of construction (开工) as known; required for a started project.</summary>
+    /// <summary>Start of construction (开工) as known; empty for a project known to be under construction or built whose start date is not known.</summary>
     /// <example>2023-01-31</example>
     public PartialDate? StartedOn { get; init; }
 
-    /// <summary>Completion (竣工/投产) as known; required for a completed project.</summary>
+    /// <summary>Completion (竣工/投产) as known; empty for a project known to be completed whose completion date is not known.</summary>
     public PartialDate? CompletedOn { get; init; }
 
     /// <summary>The 24-character code of the national investment-project platform, e.g. 2023-420115-35-03-012345.</summary>

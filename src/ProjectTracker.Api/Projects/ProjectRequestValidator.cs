@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using FluentValidation;
+using ProjectTracker.Api.Common.Validation;
 using ProjectTracker.Api.Common;
 using ProjectTracker.Api.ReferenceData;
 
@@ -22,7 +23,7 @@ public sealed partial class ProjectRequestValidator : AbstractValidator<ProjectR
             .NotNull().WithMessage($"kind is required: one of {EnumNames.List(typeof(ProjectKind))}.")
             .IsInEnum();
         RuleFor(r => r.Investors)
-            .Must(investors => investors is null || investors.Count <= ProjectRules.MaxInvestors)
+            .MaxItems(ProjectRules.MaxInvestors)
             .WithMessage($"investors can list at most {ProjectRules.MaxInvestors} companies.");
         RuleForEach(r => r.Investors)
             .MaximumLength(ProjectRules.InvestorMaxLength).WithMessage($"each investor must be at most {ProjectRules.InvestorMaxLength} characters.")
@@ -32,24 +33,20 @@ public sealed partial class ProjectRequestValidator : AbstractValidator<ProjectR
             .IsInEnum();
 
         RuleFor(r => r.District)
-            .NotEmpty().WithMessage("district is required: a place code or slug (see GET /api/districts).")
-            .Matches(PlaceCodes.CodeOrSlugPattern).WithMessage("district must be a place code (e.g. 420115) or slug (e.g. jiangxia).")
+            .NotEmpty().WithMessage("district is required: a place code, slug or name (see GET /api/districts?q=).")
             .MustBeKnownPlace(referenceData);
         RuleFor(r => r.Park).MustBeKnownParkIn(referenceData, r => r.District);
         RuleFor(r => r.Sector)
             .NotEmpty().WithMessage("sector is required: a sector code (see GET /api/sectors).")
             .MustBeKnownSector(referenceData);
 
-        RuleFor(r => r.Amount)
-            .Must(amount => ProjectRules.IsValidAmount(amount!.Value))
-            .When(r => r.Amount is not null)
-            .WithMessage(AmountMessage("amount"));
+        RuleFor(r => r.Amount).MustBeAmount().WithMessage(AmountMessage("amount"));
         RuleFor(r => r.AmountQualifier)
             .Null().When(r => r.Amount is null).WithMessage("amountQualifier needs an amount.")
             .IsInEnum();
         RuleFor(r => r.Currency).IsInEnum();
         RuleFor(r => r.Phases)
-            .Must(phases => phases!.Count <= ProjectRules.MaxPhases).WithMessage($"phases can list at most {ProjectRules.MaxPhases} phases.")
+            .MaxItems(ProjectRules.MaxPhases).WithMessage($"phases can list at most {ProjectRules.MaxPhases} phases.")
             .Must(phases => phases!.Select(phase => phase?.Name).Distinct().Count() == phases!.Count).WithMessage("each phase needs its own name.")
             .When(r => r.Phases is not null);
         RuleForEach(r => r.Phases).NotNull().WithMessage("a phase cannot be null.").SetValidator(new PhaseRequestValidator());
@@ -76,9 +73,10 @@ public sealed partial class ProjectRequestValidator : AbstractValidator<ProjectR
             .When(r => r.Status is not null && Enum.IsDefined(r.Status.Value))
             .WithMessage(r => $"status {EnumNames.Of(r.Status!.Value)} does not fit the dates: {ProjectRules.DatesDisagreeWithStatus(r.Status!.Value, r.SignedOn, r.StartedOn, r.CompletedOn)}.");
 
-        RuleFor(r => r.ProjectCode)
+        RuleFor(r => r.ProjectCode).Cascade(CascadeMode.Stop)
+            .Matches(NationalProjectCode()).WithMessage(NationalProjectCodeMessage)
             .Must(code => IsNationalProjectCode(code, Today(time))).When(r => r.ProjectCode is not null)
-            .WithMessage("projectCode must be the 24-character national project code: yyyy-AAAAAA-II-TT-NNNNNN (year, place code, industry, type, serial), e.g. 2023-420115-35-03-012345.");
+            .WithMessage(NationalProjectCodeMessage);
         RuleFor(r => r.LandAreaSqm)
             .Must(area => area > 0 && area < ProjectRules.LandAreaCeilingSqm && area!.Value.Scale <= 2).When(r => r.LandAreaSqm is not null)
             .WithMessage("landAreaSqm must be more than 0 square metres, below 1,000,000,000, with at most 2 decimals.");
@@ -86,6 +84,9 @@ public sealed partial class ProjectRequestValidator : AbstractValidator<ProjectR
             .MaximumLength(ProjectRules.NotesMaxLength).WithMessage($"notes must be at most {ProjectRules.NotesMaxLength} characters.")
             .Must(notes => !Text.HasControlCharacters(notes)).WithMessage("notes must not contain control characters.");
     }
+
+    private const string NationalProjectCodeMessage =
+        "projectCode must be the 24-character national project code: yyyy-AAAAAA-II-TT-NNNNNN (year, place code, industry, type, serial), e.g. 2023-420115-35-03-012345.";
 
     internal static string AmountMessage(string field) =>
         $"{field} must be greater than 0 and below {ProjectRules.AmountCeiling:N0}, with at most {ProjectRules.AmountDecimals} decimals (亿).";
@@ -124,8 +125,7 @@ public sealed class PhaseRequestValidator : AbstractValidator<PhaseRequest>
             .MaximumLength(ProjectRules.PhaseNameMaxLength).WithMessage($"name must be at most {ProjectRules.PhaseNameMaxLength} characters.")
             .Must(name => Text.IsSingleLine(name) && !Text.HasControlCharacters(name)).WithMessage("name must be one line without control characters.");
         RuleFor(phase => phase.Amount)
-            .Must(amount => ProjectRules.IsValidAmount(amount!.Value)).When(phase => phase.Amount is not null)
-            .WithMessage(ProjectRequestValidator.AmountMessage("amount"));
+            .MustBeAmount().WithMessage(ProjectRequestValidator.AmountMessage("amount"));
         RuleFor(phase => phase.Qualifier)
             .Null().When(phase => phase.Amount is null).WithMessage("qualifier needs an amount.")
             .IsInEnum();

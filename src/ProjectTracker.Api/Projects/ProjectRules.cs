@@ -104,9 +104,7 @@ public static class ProjectRules
             "an intent project has not been signed, started or completed yet: leave signedOn, startedOn and completedOn empty",
         ProjectStatus.Signed when startedOn is not null || completedOn is not null =>
             "a signed project has not started yet: leave startedOn and completedOn empty",
-        ProjectStatus.Started when startedOn is null => "a started project needs startedOn",
         ProjectStatus.Started when completedOn is not null => "a started project has not been completed yet: leave completedOn empty",
-        ProjectStatus.Completed when completedOn is null => "a completed project needs completedOn",
         _ => null,
     };
 

@@ -43,6 +43,9 @@ public sealed class ProjectSort
 
     public static IEnumerable<string> Keys => KeysInOrder.Select(key => key.Name);
 
+    /// <summary>Every sort a list takes: each key, ascending and with - descending.</summary>
+    public static readonly IReadOnlyList<string> Spellings = [.. KeysInOrder.SelectMany(key => new[] { key.Name, "-" + key.Name })];
+
     public SortKey Key { get; }
     public bool Descending { get; }
 

@@ -23,7 +23,7 @@ public sealed class ProjectsController(ProjectRepository projects, AuditReposito
     /// </remarks>
     /// <response code="200">A page of projects.</response>
     /// <response code="400">A filter, sort, limit or cursor is invalid; errors name the parameter.</response>
-    [HttpGet]
+    [HttpGet(Name = "listProjects")]
     [ProducesResponseType<ProjectPage>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     public async Task<ProjectPage> List([FromQuery] ProjectListQuery query, CancellationToken cancellationToken) =>
@@ -38,7 +38,7 @@ public sealed class ProjectsController(ProjectRepository projects, AuditReposito
     /// </remarks>
     /// <response code="200">The file.</response>
     /// <response code="400">A filter is invalid.</response>
-    [HttpGet("export")]
+    [HttpGet("export", Name = "exportProjects")]
     [ProducesResponseType<FileStreamResult>(StatusCodes.Status200OK, "text/csv", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
     public async Task<EmptyResult> Export([FromQuery] ExportQuery query, CancellationToken cancellationToken)
@@ -51,7 +51,7 @@ public sealed class ProjectsController(ProjectRepository projects, AuditReposito
     /// <response code="200">The project.</response>
     /// <response code="304">If-None-Match names the current version.</response>
     /// <response code="404">No such project (or it was deleted).</response>
-    [HttpGet("{id:long}")]
+    [HttpGet("{id:long}", Name = "getProject")]
     [ProducesResponseType<Project>(StatusCodes.Status200OK)]
     [ProducesResponseType(StatusCodes.Status304NotModified)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
@@ -76,7 +76,7 @@ public sealed class ProjectsController(ProjectRepository projects, AuditReposito
     /// <response code="400">A field is invalid; errors name it.</response>
     /// <response code="403">The key may not write projects in this district.</response>
     /// <response code="409">A project of the same name exists in the place (existingId, existing).</response>
-    [HttpPost]
+    [HttpPost(Name = "createProject")]
     [Authorize(Policies.Edit)]
     [ProducesResponseType<Project>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
@@ -93,7 +93,7 @@ public sealed class ProjectsController(ProjectRepository projects, AuditReposito
     /// <response code="409">The request changes the status.</response>
     /// <response code="412">The project changed since it was read (If-Match is stale).</response>
     /// <response code="428">If-Match is missing.</response>
-    [HttpPut("{id:long}")]
+    [HttpPut("{id:long}", Name = "updateProject")]
     [Authorize(Policies.Edit)]
     [ProducesResponseType<Project>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
@@ -119,7 +119,7 @@ public sealed class ProjectsController(ProjectRepository projects, AuditReposito
     /// <response code="404">No such project.</response>
     /// <response code="409">The change is not allowed from the current status.</response>
     /// <response code="412">If-Match is stale.</response>
-    [HttpPost("{id:long}/status")]
+    [HttpPost("{id:long}/status", Name = "changeProjectStatus")]
     [Authorize(Policies.Edit)]
     [ProducesResponseType<Project>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
@@ -137,7 +137,7 @@ public sealed class ProjectsController(ProjectRepository projects, AuditReposito
     /// <response code="403">Not an admin key, or the key may not write projects in this district.</response>
     /// <response code="404">No such project.</response>
     /// <response code="412">If-Match is stale.</response>
-    [HttpDelete("{id:long}")]
+    [HttpDelete("{id:long}", Name = "deleteProject")]
     [Authorize(Policies.Admin)]
     [ProducesResponseType(StatusCodes.Status204NoContent)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
@@ -151,7 +151,7 @@ public sealed class ProjectsController(ProjectRepository projects, AuditReposito
     /// <summary>A project's history: creation, status changes (corrections marked), deletion.</summary>
     /// <response code="200">Oldest first.</response>
     /// <response code="404">No such project.</response>
-    [HttpGet("{id:long}/history")]
+    [HttpGet("{id:long}/history", Name = "getProjectHistory")]
     [ProducesResponseType<IReadOnlyList<ProjectHistoryEntry>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     public async Task<IActionResult> History(long id, CancellationToken cancellationToken) =>
@@ -160,7 +160,7 @@ public sealed class ProjectsController(ProjectRepository projects, AuditReposito
     /// <summary>The documents a project's facts come from, where in them, and which facts.</summary>
     /// <response code="200">The sources.</response>
     /// <response code="404">No such project.</response>
-    [HttpGet("{id:long}/sources")]
+    [HttpGet("{id:long}/sources", Name = "getProjectSources")]
     [ProducesResponseType<IReadOnlyList<ProjectSource>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     public async Task<IActionResult> Sources(long id, CancellationToken cancellationToken) =>
@@ -169,7 +169,7 @@ public sealed class ProjectsController(ProjectRepository projects, AuditReposito
     /// <summary>A project's audit trail: every write to it, who made it, and the project before and after.</summary>
     /// <response code="200">Oldest first.</response>
     /// <response code="404">No such project.</response>
-    [HttpGet("{id:long}/audit")]
+    [HttpGet("{id:long}/audit", Name = "getProjectAudit")]
     [ProducesResponseType<IReadOnlyList<AuditEntry>>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     public async Task<IActionResult> Audit(long id, CancellationToken cancellationToken) =>

@@ -15,8 +15,8 @@ public sealed record StatusChangeRequest
     /// <summary>Why, or what was wrong; required for a correction.</summary>
     public string? Note { get; init => field = Text.Clean(value); }
 
-    /// <summary>True to move backwards or leave cancelled: the change is recorded as a correction.</summary>
-    public bool Correction { get; init; }
+    /// <summary>True to move backwards or leave cancelled: the change is recorded as a correction (absent or null: false).</summary>
+    public bool? Correction { get; init; }
 }
 
 public sealed class StatusChangeRequestValidator : AbstractValidator<StatusChangeRequest>
@@ -39,7 +39,7 @@ public sealed class StatusChangeRequestValidator : AbstractValidator<StatusChang
             .Null().When(r => r.Status is ProjectStatus.Intent)
             .WithMessage("an intent project has no date; leave date empty.");
         RuleFor(r => r.Note)
-            .NotEmpty().When(r => r.Correction).WithMessage("note is required for a correction: say what was wrong.")
+            .NotEmpty().When(r => r.Correction == true).WithMessage("note is required for a correction: say what was wrong.")
             .MaximumLength(NoteMaxLength).WithMessage($"note must be at most {NoteMaxLength} characters.")
             .Must(note => !Text.HasControlCharacters(note)).WithMessage("note must not contain control characters.");
     }

@@ -1,4 +1,5 @@
 using FluentValidation;
+using ProjectTracker.Api.Common.Validation;
 using ProjectTracker.Api.Common;
 using ProjectTracker.Api.Projects;
 using ProjectTracker.Api.ReferenceData;
@@ -47,16 +48,14 @@ public sealed class TargetRequestValidator : AbstractValidator<TargetRequest>
             .MustBeKnownPlace(referenceData);
         RuleFor(t => t.Park).MustBeKnownParkIn(referenceData, t => t.District);
         RuleFor(t => t.Sector).MustBeKnownSector(referenceData);
-        RuleFor(t => t.Year).NotNull().WithMessage("year is required.")
-            .InclusiveBetween(ProjectRules.EarliestDate.Year, ProjectRules.LatestYear).WithMessage($"year must be between {ProjectRules.EarliestDate.Year} and {ProjectRules.LatestYear}.");
+        RuleFor(t => t.Year).NotNull().WithMessage("year is required.").MustBeARecordYear();
         RuleFor(t => t.Measure).NotNull().WithMessage($"measure is required: one of {EnumNames.List(typeof(TargetMeasure))}.").IsInEnum();
         RuleFor(t => t.Value).NotNull().WithMessage("value is required.")
-            .Must(value => ProjectRules.IsValidAmount(value!.Value)).When(t => t.Value is not null, ApplyConditionTo.CurrentValidator)
-            .WithMessage(ProjectRequestValidator.AmountMessage("value"));
+            .MustBeAmount().WithMessage(ProjectRequestValidator.AmountMessage("value"));
         RuleFor(t => t.Value).Must(value => value!.Value == decimal.Truncate(value.Value))
             .When(t => t.Value is not null && t.Measure is { } measure && IsCount(measure))
             .WithMessage("value must be a whole number of projects for a count.");
-        RuleFor(t => t.MinProjectAmount).Must(amount => ProjectRules.IsValidAmount(amount!.Value)).When(t => t.MinProjectAmount is not null)
+        RuleFor(t => t.MinProjectAmount).MustBeAmount()
             .WithMessage(ProjectRequestValidator.AmountMessage("minProjectAmount"));
         RuleFor(t => t.Qualifier).IsInEnum();
         RuleFor(t => t.Title).NotEmpty().WithMessage("title is required: what the target says.")

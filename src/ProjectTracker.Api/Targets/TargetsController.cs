@@ -16,7 +16,7 @@ public sealed class TargetsController(TargetRepository targets) : ControllerBase
     /// <summary>One target, with its version as ETag.</summary>
     /// <response code="200">The target.</response>
     /// <response code="404">No such target.</response>
-    [HttpGet("{id:long}")]
+    [HttpGet("{id:long}", Name = "getTarget")]
     [ProducesResponseType<Target>(StatusCodes.Status200OK)]
     [ProducesResponseType<ProblemDetails>(StatusCodes.Status404NotFound, ProblemJson)]
     public async Task<IActionResult> Get(long id, CancellationToken cancellationToken)
@@ -30,7 +30,7 @@ public sealed class TargetsController(TargetRepository targets) : ControllerBase
     /// <response code="201">Recorded.</response>
     /// <response code="400">A field is invalid.</response>
     /// <response code="403">The key may not write targets of this district.</response>
-    [HttpPost]
+    [HttpPost(Name = "createTarget")]
     [Authorize(Policies.Edit)]
     [ProducesResponseType<Target>(StatusCodes.Status201Created)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]
@@ -48,7 +48,7 @@ public sealed class TargetsController(TargetRepository targets) : ControllerBase
     /// <response code="404">No such target.</response>
     /// <response code="412">The target changed since it was read.</response>
     /// <response code="428">If-Match is missing.</response>
-    [HttpPut("{id:long}")]
+    [HttpPut("{id:long}", Name = "updateTarget")]
     [Authorize(Policies.Edit)]
     [ProducesResponseType<Target>(StatusCodes.Status200OK)]
     [ProducesResponseType<ValidationProblemDetails>(StatusCodes.Status400BadRequest, ProblemJson)]

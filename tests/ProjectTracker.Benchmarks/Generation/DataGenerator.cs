@@ -192,7 +192,7 @@ public sealed class DataGenerator(Database database, ReferenceCatalog catalog, T
             this.today = today;
             // A stable order, then a seeded shuffle: which districts are busiest depends on the seed only.
             places = Shuffle(reference.PlaceAndDescendants("420000").Where(code => code != "420000").Order(StringComparer.Ordinal)
-                .Select(code => reference.FindPlace(code)!).Select(place => (place, place.NameZh[..2])).ToArray());
+                .Select(code => reference.FindPlace(code)!).Select(place => (place, place.ShortZh)).ToArray());
             placeWeights = Zipf(places.Length, 1.1);
             sectors = Shuffle(reference.Sectors.Values.Where(sector => sector.CategoryCode is not null).OrderBy(sector => sector.Code, StringComparer.Ordinal).ToArray());
             sectorWeights = Zipf(sectors.Length, 1.0);

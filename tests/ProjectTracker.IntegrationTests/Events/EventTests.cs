@@ -76,6 +76,49 @@ public sealed class EventTests(TestDatabase database) : DatabaseTests(database)
     }
 
     [Fact]
+    public async Task TheProjectListFiltersByBatchToItsItemisedProjects()
+    {
+        await Client().CreateProjectAsync(ApiJson.Project("批次之外的项目", "jiangxia", signedOn: "2022-10"));
+        var recorded = await (await Client().PostAsync("/api/events", Groundbreaking(New("批次筛选项目甲", 10m), New("批次筛选项目乙", 5.5m))))
+            .ReadAsync<InvestmentEvent>(HttpStatusCode.Created);
+
+        var page = await (await Client().GetAsync($"/api/projects?batch={recorded.Id}&includeTotal=true", Cancellation)).ReadAsync<ProjectPage>();
+
+        Assert.Equal(["批次筛选项目乙", "批次筛选项目甲"], page.Items.Select(p => p.NameZh).Order(StringComparer.Ordinal));
+        Assert.Equal(2, page.Total);
+        var totals = await (await Client().GetAsync($"/api/dashboard/totals?batch={recorded.Id}&groupBy=district&measure=started", Cancellation)).ReadAsync<TotalsResult>();
+        Assert.Equal((2, 15.5m), (totals.Total.ProjectCount, totals.Total.AmountCny));
+    }
+
+    [Theory]
+    [InlineData("batch=0")]
+    [InlineData("batch=-3")]
+    [InlineData("batch=abc")]
+    public async Task ABatchThatIsNoIdIs400NamingIt(string query)
+    {
+        var response = await Client().GetAsync($"/api/projects?{query}", Cancellation);
+
+        using var problem = await Problems.ReadAsync(response, HttpStatusCode.BadRequest);
+        Assert.NotEmpty(Problems.ErrorsFor(problem, "batch"));
+    }
+
+    [Fact]
+    public async Task TheBatchesOfAPeriodAreThoseWhosePeriodTouchesIt()
+    {
+        var recorded = await (await Client().PostAsync("/api/events", Groundbreaking(New("批次期间项目", 3m)))).ReadAsync<InvestmentEvent>(HttpStatusCode.Created);
+
+        async Task<string[]> CodesAsync(string query) =>
+            (await (await Client().GetAsync($"/api/dashboard/batches?district=jiangxia&{query}", Cancellation)).ReadAsync<BatchComparison[]>()).Select(b => b.Code).ToArray();
+
+        Assert.Contains(recorded.Code, await CodesAsync("from=2017&to=2025"));
+        Assert.Contains(recorded.Code, await CodesAsync("from=2023-01&to=2023-01"));
+        Assert.DoesNotContain(recorded.Code, await CodesAsync("from=2024&to=2025"));
+        Assert.DoesNotContain(recorded.Code, await CodesAsync("year=2025"));
+        using var refused = await Problems.ReadAsync(await Client().GetAsync("/api/dashboard/batches?from=2025&to=2017", Cancellation), HttpStatusCode.BadRequest);
+        Assert.Equal("to cannot be before from.", Problems.ErrorsFor(refused, "to")[0]);
+    }
+
+    [Fact]
     public async Task OneInvalidProjectIs400NamingItAndNothingIsWritten()
     {
         var before = await CountsAsync();

@@ -16,11 +16,11 @@ public sealed class DatabaseOutageTests(TestDatabase database) : DatabaseTests(d
         await using var api = new ApiFactory(viaProxy);
         var client = api.CreateClient();
         var cancellation = TestContext.Current.CancellationToken;
-        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/districts", cancellation)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/projects?limit=1", cancellation)).StatusCode);
 
         proxy.Cut();
         var clock = Stopwatch.StartNew();
-        var during = await client.GetAsync("/api/districts", cancellation);
+        var during = await client.GetAsync("/api/projects?limit=1", cancellation);
         clock.Stop();
 
         using (var problem = await Problems.ReadAsync(during, HttpStatusCode.ServiceUnavailable))
@@ -33,7 +33,7 @@ public sealed class DatabaseOutageTests(TestDatabase database) : DatabaseTests(d
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
 
         proxy.Resume();
-        var recovered = await RetryUntilOkAsync(client, "/api/districts", attempts: 3, cancellation);
+        var recovered = await RetryUntilOkAsync(client, "/api/projects?limit=1", attempts: 3, cancellation);
         Assert.Equal(HttpStatusCode.OK, recovered);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready", cancellation)).StatusCode);
     }

@@ -61,8 +61,9 @@ public sealed class ApiProcess : IAsyncDisposable
             if (process.HasExited) break;
             await Task.Delay(100);
         }
+        if (process.HasExited) await process.WaitForExitAsync();   // its last words, when it stopped by itself
         await api.DisposeAsync();
-        throw new InvalidOperationException("the API process did not start");
+        throw new InvalidOperationException("the API process did not start:\n" + string.Join('\n', api.Log.TakeLast(20)));
     }
 
     public HttpClient Client(string apiKey)

@@ -17,4 +17,13 @@ public class SeededDatabase(PostgresServer server) : TestDatabase(server)
 }
 
 /// <summary>Base of test classes that read the seeded database.</summary>
-public abstract class SeededTests(SeededDatabase database) : DatabaseTests<SeededDatabase>(database);
+public abstract class SeededTests(SeededDatabase database) : DatabaseTests<SeededDatabase>(database)
+{
+    /// <summary>The one seeded project with exactly this name.</summary>
+    protected async Task<ProjectTracker.Api.Projects.Project> ProjectAsync(string name)
+    {
+        var page = await (await Client().GetAsync($"/api/projects?q={Uri.EscapeDataString(name)}&limit=500", Cancellation))
+            .ReadAsync<ProjectTracker.Api.Projects.ProjectPage>();
+        return Assert.Single(page.Items, project => project.NameZh == name);
+    }
+}

@@ -20,7 +20,7 @@ public class TestDatabase(PostgresServer server) : IAsyncLifetime
     public ApiFactory Api => api ??= new ApiFactory(ConnectionString);
 
     /// <summary>What the APIs over this database have logged so far.</summary>
-    public IEnumerable<string> ApiLogLines() => new[] { api }.Concat(others).OfType<ApiFactory>().SelectMany(factory => factory.LogLines);
+    public virtual IEnumerable<string> ApiLogLines() => new[] { api }.Concat(others).OfType<ApiFactory>().SelectMany(factory => factory.LogLines);
 
     /// <summary>Another API over this database, with these settings; disposed with the database. Its clients send an admin key unless <paramref name="authenticate"/> is false.</summary>
     public ApiFactory ApiWith(IReadOnlyDictionary<string, string?> settings, bool authenticate = true)
@@ -39,7 +39,7 @@ public class TestDatabase(PostgresServer server) : IAsyncLifetime
         DataSource = NpgsqlDataSource.Create(ConnectionString);
     }
 
-    public async ValueTask DisposeAsync()
+    public virtual async ValueTask DisposeAsync()
     {
         if (api is not null) await api.DisposeAsync();
         foreach (var other in others) await other.DisposeAsync();

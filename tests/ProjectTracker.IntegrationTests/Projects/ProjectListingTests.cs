@@ -92,8 +92,8 @@ public sealed class ProjectListingTests(ProjectListingTests.Dataset dataset) : D
         // The database says which places lie within which (a zone in its district, districts in their city).
         await using var connection = await Database.DataSource.OpenConnectionAsync(Cancellation);
         var within = (await connection.QueryAsync<(string Place, string Root)>(
-            "SELECT p.code, r.code FROM places p CROSS JOIN places r WHERE p.code IN (SELECT places_within(r.code))")).ToLookup(pair => pair.Root, pair => pair.Place);
-        var slugs = (await connection.QueryAsync<(string Slug, string Code)>("SELECT slug, code FROM places")).ToDictionary(pair => pair.Slug, pair => pair.Code);
+            "SELECT inside, r.code FROM places r CROSS JOIN places_within(r.code) AS inside WHERE r.slug IS NOT NULL")).ToLookup(pair => pair.Root, pair => pair.Place);
+        var slugs = (await connection.QueryAsync<(string Slug, string Code)>("SELECT slug, code FROM places WHERE slug IS NOT NULL")).ToDictionary(pair => pair.Slug, pair => pair.Code);
         var conditions = filter.Split('&', StringSplitOptions.RemoveEmptyEntries).Where(part => !part.StartsWith("sort=", StringComparison.Ordinal))
             .Select(part => part.Split('=')).GroupBy(pair => pair[0], pair => pair[1]).ToList();
         return Database.Projects.Where(project => conditions.All(condition => condition.Key switch

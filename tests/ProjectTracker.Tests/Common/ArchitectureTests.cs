@@ -14,7 +14,7 @@ public sealed partial class ArchitectureTests
     [Fact]
     public void CommonIsTheBottomLayerAndNamesNoFeature()
     {
-        var common = Path.Combine(RepositoryRoot(), "src", "ProjectTracker.Api", "Common");
+        var common = Path.Combine(RepositoryFiles.Root, "src", "ProjectTracker.Api", "Common");
         var offending = Directory.EnumerateFiles(common, "*.cs", SearchOption.AllDirectories)
             .SelectMany(file => File.ReadLines(file).Select(line => (file, line)))
             .Where(pair => FeatureReference().IsMatch(pair.line))
@@ -23,14 +23,6 @@ public sealed partial class ArchitectureTests
         Assert.True(offending.Count == 0, "Common/ names features:\n" + string.Join('\n', offending));
     }
 
-    private static string RepositoryRoot()
-    {
-        for (var folder = new DirectoryInfo(AppContext.BaseDirectory); folder is not null; folder = folder.Parent)
-        {
-            if (File.Exists(Path.Combine(folder.FullName, "ProjectTracker.sln"))) return folder.FullName;
-        }
-        throw new InvalidOperationException("ProjectTracker.sln not found above the test binaries");
-    }
 
     // Any namespace of the API but Common itself, in a using or a qualified name.
     [GeneratedRegex(@"ProjectTracker\.Api\.(?!Common\b)[A-Z]")]

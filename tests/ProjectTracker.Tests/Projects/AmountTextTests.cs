@@ -74,3 +74,24 @@ public sealed class DateTextTests
     [InlineData("23-1-1")]
     public void RefusesWhatIsNotADate(string text) => Assert.False(DateText.TryParse(text, out _));
 }
+
+public sealed class AmountTextInRunningTextTests
+{
+    [Theory]
+    [InlineData("三十亿元", "30", null)]
+    [InlineData("超百亿元", "100", AmountQualifier.AtLeast)]
+    [InlineData("一百二十亿元", "120", null)]
+    [InlineData("两千万元", "0.2", null)]
+    [InlineData("10余亿元", "10", AmountQualifier.AtLeast)]
+    [InlineData("5亿元左右", "5", AmountQualifier.Approx)]
+    public void ReadsChineseNumeralsAndLooseQualifiers(string text, string amount, AmountQualifier? qualifier)
+    {
+        Assert.True(AmountText.TryParse(text, out var parsed));
+        Assert.Equal((decimal.Parse(amount, System.Globalization.CultureInfo.InvariantCulture), qualifier), (parsed.Amount, parsed.Qualifier));
+    }
+
+    [Theory]
+    [InlineData("三五亿元")]
+    [InlineData("零亿元")]
+    public void RefusesNumeralsThatNameNoNumber(string text) => Assert.False(AmountText.TryParse(text, out _));
+}

@@ -8,11 +8,11 @@ public sealed class ProjectRequestValidatorTests
 {
     internal static readonly ReferenceCatalog Reference = new(new ReferenceSnapshot(
         [
-            new Place("420000", "hubei", "湖北省", "Hubei Province", PlaceKind.Province, null),
-            new Place("420100", "wuhan", "武汉市", "Wuhan", PlaceKind.City, "420000"),
-            new Place("420115", "jiangxia", "江夏区", "Jiangxia District", PlaceKind.District, "420100"),
-            new Place("420115Z01", "jiangxia-edz", "江夏经济开发区", "Jiangxia EDZ", PlaceKind.DevelopmentZone, "420115"),
-            new Place("420105", "hanyang", "汉阳区", "Hanyang District", PlaceKind.District, "420100"),
+            new Place("420000", "hubei", "湖北省", "湖北", "Hubei Province", PlaceKind.Province, null),
+            new Place("420100", "wuhan", "武汉市", "武汉", "Wuhan", PlaceKind.City, "420000"),
+            new Place("420115", "jiangxia", "江夏区", "江夏", "Jiangxia District", PlaceKind.District, "420100"),
+            new Place("420115Z01", "jiangxia-edz", "江夏经济开发区", "江夏经济开发区", "Jiangxia EDZ", PlaceKind.DevelopmentZone, "420115"),
+            new Place("420105", "hanyang", "汉阳区", "汉阳", "Hanyang District", PlaceKind.District, "420100"),
         ],
         [
             new Park("miaoshan", "庙山产业园区", "Miaoshan Industrial Park", "420115Z01"),
@@ -70,7 +70,7 @@ public sealed class ProjectRequestValidatorTests
         { "phase with bad amount", Valid() with { Phases = [new PhaseRequest { Name = "一期", Amount = -1 }] }, "phases[0].amount" },
         { "phases disagree", Valid() with { Amount = 10, Phases = [new PhaseRequest { Name = "一期", Amount = 1 }, new PhaseRequest { Name = "二期", Amount = 2 }] }, "phases" },
         { "same phase twice", Valid() with { Phases = [new PhaseRequest { Name = "一期" }, new PhaseRequest { Name = "一期" }] }, "phases" },
-        { "started without startedOn", Valid() with { StartedOn = null }, "status" },
+        { "signed with a start date", Valid() with { Status = ProjectStatus.Signed }, "status" },
         { "started before signed", Valid() with { SignedOn = PartialDate.Day(2023, 2, 1), StartedOn = PartialDate.Day(2023, 1, 31) }, "startedOn" },
         { "completed while started", Valid() with { CompletedOn = PartialDate.Year(2024) }, "status" },
         { "far past", Valid() with { StartedOn = PartialDate.Year(1985) }, "startedOn" },
@@ -89,6 +89,17 @@ public sealed class ProjectRequestValidatorTests
 
         Assert.False(result.IsValid, because);
         Assert.Contains(result.Errors, error => error.PropertyName == field);
+    }
+
+    [Theory]
+    [InlineData(ProjectStatus.Started)]
+    [InlineData(ProjectStatus.Completed)]
+    public async Task AStageWhoseDateIsNotKnownIsStillThatStage(ProjectStatus status)
+    {
+        // A work report's "建成通车" or "有序施工" without a date: the project is completed or started, its dates unknown.
+        var result = await validator.ValidateAsync(Valid() with { Status = status, StartedOn = null, CompletedOn = null }, TestContext.Current.CancellationToken);
+
+        Assert.True(result.IsValid, string.Join("; ", result.Errors));
     }
 
     [Fact]

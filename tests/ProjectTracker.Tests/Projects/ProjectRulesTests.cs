@@ -76,12 +76,12 @@ public sealed class ProjectRulesTests
     [InlineData(Signed, null, null, null, true)]
     [InlineData(Signed, "2023-02-01", "2023-03", null, false)]
     [InlineData(Started, null, "2023-01-31", null, true)]
-    [InlineData(Started, "2023", null, null, false)]
+    [InlineData(Started, "2023", null, null, true)]
     [InlineData(Started, null, "2023", "2024", false)]
     [InlineData(Completed, null, null, "2017", true)]
-    [InlineData(Completed, null, "2016", null, false)]
+    [InlineData(Completed, null, "2016", null, true)]
     [InlineData(Cancelled, "2020", "2021", null, true)]
-    public void EachStatusNeedsItsOwnDateAndNoLaterOne(ProjectStatus status, string? signed, string? started, string? completed, bool consistent) =>
+    public void NoStatusHasTheDateOfALaterStageAndAnUnknownDateIsEmpty(ProjectStatus status, string? signed, string? started, string? completed, bool consistent) =>
         Assert.Equal(consistent, ProjectRules.DatesDisagreeWithStatus(status, Parse(signed), Parse(started), Parse(completed)) is null);
 
     [Theory]

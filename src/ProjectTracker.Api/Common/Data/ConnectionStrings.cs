@@ -56,6 +56,7 @@ public static class ConnectionStrings
         builder.MinPoolSize = Math.Min(builder.MinPoolSize, builder.MaxPoolSize);
         var milliseconds = (long)pool.StatementTimeout.TotalMilliseconds;
         builder.Options = $"{builder.Options} -c statement_timeout={milliseconds}".Trim();
+        if (pool.TempBuffers is { } tempBuffers) builder.Options += $" -c temp_buffers={tempBuffers}";
         builder.CommandTimeout = milliseconds == 0 ? 0 : (int)Math.Ceiling(pool.StatementTimeout.TotalSeconds) + 5;
         return builder.ConnectionString;
     }

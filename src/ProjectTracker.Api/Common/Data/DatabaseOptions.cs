@@ -29,8 +29,12 @@ public sealed class DatabaseOptions
     /// <summary>Idempotency keys' locks, held while their request runs (<see cref="Database.IdempotencyAsync"/>).</summary>
     public PoolSettings Locks { get; set; } = new(8, TimeSpan.FromSeconds(15));
 
-    /// <summary>Imports, exports and seeds: long work whose only limit is the client's (<see cref="Database.BulkAsync"/>).</summary>
-    public PoolSettings Bulk { get; set; } = new(4, TimeSpan.Zero);
+    /// <summary>
+    /// Imports, exports and seeds: long work whose only limit is the client's (<see cref="Database.BulkAsync"/>). An
+    /// import stages 10,000 rows at a time in a temporary table, more than the 8 MB of temporary buffers a session has
+    /// by default (past them the staged rows go to disk and back).
+    /// </summary>
+    public PoolSettings Bulk { get; set; } = new(4, TimeSpan.Zero) { TempBuffers = "64MB" };
 }
 
 /// <summary>A pool's size, and how long any one statement on it may run (zero: no limit).</summary>
@@ -51,4 +55,7 @@ public sealed class PoolSettings
 
     /// <summary>PostgreSQL stops any statement of the pool's that runs longer (<c>statement_timeout</c>); zero: no limit.</summary>
     public TimeSpan StatementTimeout { get; set; }
+
+    /// <summary>Memory for the session's temporary tables (<c>temp_buffers</c>); null: PostgreSQL's default.</summary>
+    public string? TempBuffers { get; set; }
 }

@@ -25,7 +25,8 @@ public static class ETags
     public static (Precondition Kind, int? Version) ReadIfMatch(HttpRequest request)
     {
         var values = request.Headers.IfMatch;
-        if (values.Count == 0) return (Precondition.Missing, null);
+        // An empty If-Match states no precondition (some generated clients cannot leave a required header out).
+        if (values.All(string.IsNullOrWhiteSpace)) return (Precondition.Missing, null);
         if (!EntityTagHeaderValue.TryParseList(values, out var tags) || tags.Count != 1) return (Precondition.Malformed, null);
         var tag = tags[0];
         if (tag.Equals(EntityTagHeaderValue.Any)) return (Precondition.Any, null);

@@ -5,7 +5,8 @@ namespace ProjectTracker.Api.Common.Values;
 
 /// <summary>
 /// Amounts as staff and documents write them: "24.5", "24.5亿元", "约1亿元", "超2100亿元", "不低于10亿",
-/// "近5亿元", "3000万元", "5.6亿美元". The result is in 亿 of its currency, exact (decimal arithmetic).
+/// "近5亿元", "3000万元", "5.6亿美元", and as running text writes them: "三十亿元", "超百亿元", "10余亿元", "5亿元左右".
+/// The result is in 亿 of its currency, exact (decimal arithmetic).
 /// </summary>
 public static partial class AmountText
 {
@@ -36,18 +37,22 @@ public static partial class AmountText
             rest = rest[word.Length..].TrimStart();
             break;
         }
-        foreach (var suffix in new[] { "以上", "多" })
+        foreach (var (suffix, meaning) in new[] { ("以上", AmountQualifier.AtLeast), ("多", AmountQualifier.AtLeast), ("左右", AmountQualifier.Approx) })
         {
             if (rest.EndsWith(suffix, StringComparison.Ordinal))
             {
-                qualifier ??= AmountQualifier.AtLeast;
+                qualifier ??= meaning;
                 rest = rest[..^suffix.Length].TrimEnd();
             }
         }
 
         var match = NumberAndUnit().Match(rest);
         if (!match.Success) return false;
-        if (!decimal.TryParse(match.Groups["number"].Value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number)) return false;
+        var digits = match.Groups["number"].Value;
+        if (!decimal.TryParse(digits, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number) &&
+            !ChineseNumber.TryParse(digits, out number)) return false;
+        // "10余亿元", "20多亿元": more than the number.
+        if (match.Groups["more"].Success) qualifier ??= AmountQualifier.AtLeast;
 
         var unit = match.Groups["unit"].Value;
         Currency? currency = unit.Contains("美元", StringComparison.Ordinal) ? Currency.Usd
@@ -66,6 +71,6 @@ public static partial class AmountText
         _ => "",
     } + amount.ToString(CultureInfo.InvariantCulture);
 
-    [GeneratedRegex(@"^(?<number>[0-9]+(\.[0-9]+)?)\s*(?<unit>亿元|亿美元|亿|万元|万美元|万|元|美元)?$")]
+    [GeneratedRegex(@"^(?<number>[0-9]+(\.[0-9]+)?|[零〇一二两三四五六七八九十百千]+)(?<more>余|多)?\s*(?<unit>亿元|亿美元|亿|万元|万美元|万|元|美元)?$")]
     private static partial Regex NumberAndUnit();
 }
