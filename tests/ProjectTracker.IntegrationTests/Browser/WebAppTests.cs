@@ -120,6 +120,30 @@ public sealed class WebAppTests(BrowserApp app) : BrowserTests(app)
     }
 
     [Fact]
+    public async Task WithoutAYearTheDashboardOpensOnTheYearOfTheLatestSigning()
+    {
+        await SignInAsync(App.ViewerKey, "查看");
+        var latestBefore = await LatestSigningYearAsync();
+        await Page.GotoAsync("/#/dashboard?scope=420100");
+        await Expect(Page.Locator(".panels[aria-busy='false']")).ToHaveCountAsync(1);
+        var shown = await Page.GetByLabel("年份").InputValueAsync();
+
+        // Another test may sign a project of this year meanwhile: the year shown is the latest before or after.
+        Assert.Contains(shown, new[] { latestBefore, await LatestSigningYearAsync() });
+        var thisYear = DateTime.Now.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (shown == thisYear) Assert.DoesNotContain("year=", Page.Url, StringComparison.Ordinal);
+        else Assert.Contains($"year={shown}", Page.Url, StringComparison.Ordinal);
+        await Expect(Page.Locator("#totals-chart canvas")).ToHaveCountAsync(1);
+        AssertCleanConsole();
+    }
+
+    private async Task<string> LatestSigningYearAsync()
+    {
+        var page = await (await App.HttpClient(App.ViewerKey).GetAsync("/api/projects?sort=-signedOn&limit=1")).ReadAsync<ProjectTracker.Api.Projects.ProjectPage>();
+        return page.Items[0].SignedOn!.Value.Start.Year.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    [Fact]
     public async Task AReportedBatchOfASeveralYearPeriodOpensTheListOfItsItemisedProjects()
     {
         await SignInAsync(App.ViewerKey, "查看");

@@ -49,8 +49,7 @@ async function lookUpScope(scope) {
   return { groupBy: 'district', code: null };
 }
 
-async function defaultYear() {
-  // The year of the latest signing on record, so the dashboard opens on data (the current year may have none yet).
+async function latestSigningYear() {
   try {
     const page = await get('/api/projects', { sort: '-signedOn', limit: 1 });
     const latest = page.items[0]?.signedOn;
@@ -81,9 +80,12 @@ export async function render(main, params) {
   // ECharts loads, and a scope by name is looked up, while the default year and the figures are asked for, not before.
   const charts = import('./charts.js');
   charts.then(() => performance.mark('dashboard: charts loaded'));
-  const settings = settingsFrom(params, 0);
+  // Without a year in the address the dashboard opens on the year of the latest signing, so that it opens on data. That
+  // is nearly always this year: its figures are asked for at once, beside the lookup, and drawn once the lookup agrees.
+  const settings = settingsFrom(params, new Date().getFullYear());
+  const openingYear = params.get('year') || settings.period === 'custom' ? null : latestSigningYear();
+  const address = location.hash;
   const scope = scopeOf(settings.scope);
-  if (!params.get('year')) settings.year = await defaultYear();
   const common = { district: settings.scope || undefined, park: settings.park || undefined, sector: settings.sector || undefined, status: settings.status.length ? settings.status : undefined };
   const range = periodRange(settings);
   const refreshSeconds = Math.max(2, Number(params.get('refresh')) || defaultRefreshSeconds);
@@ -158,7 +160,7 @@ export async function render(main, params) {
       if (answer.changed) changed = true;
       return scopeCode === undefined ? answer.data : { ...answer.data, scopeCode };
     }));
-    if (!changed) return false;
+    if (!changed || (openingYear && (await openingYear) !== settings.year)) return false;
     performance.mark(`dashboard: ${panel.title} answered`);
     const shown = panel.prepare ? panel.prepare(answers) : answers;
     const [old, section] = [panel.section, panel.draw(shown)];
@@ -206,6 +208,14 @@ export async function render(main, params) {
   // The figures are asked for first, the filter's pickers after them: the browser sends at most six requests to the
   // API at a time, and what is asked first is answered first.
   const firstLoad = load(true);
+  openingYear?.then((year) => {
+    if (year === settings.year || location.hash !== address) return;   // or the user has moved on
+    // Another year has the latest signing: this address opens on it, without a second entry in the history.
+    const opening = new URLSearchParams(params);
+    opening.set('year', String(year));
+    history.replaceState(null, '', `#/dashboard?${opening}`);
+    navigate(location.hash);
+  });
   const formReady = filterForm(settings).then((form) => fill(formSlot, form));
   await Promise.all([formReady, firstLoad]);
   const { disposeAll } = await charts;
