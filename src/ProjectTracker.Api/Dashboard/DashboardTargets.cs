@@ -11,8 +11,9 @@ public sealed class DashboardTargets(Database database, ReferenceCatalog catalog
 {
     /// <summary>
     /// A target's figure is a total like any other, its place (with the places within it), park, sector (with its industries),
-    /// year and stage being the filters: from the fine rollup, or — when only projects of at least an amount count — from the
-    /// projects, through the walk index of the stage's date. Counts count every currency; amounts are CNY.
+    /// year and stage being the filters: from the yearly sector rollup (the fine one for a park's target), or — when only
+    /// projects of at least an amount count — from the projects, through the walk index of the stage's date. Counts count
+    /// every currency; amounts are CNY.
     /// </summary>
     private const string Sql = """
         WITH listed AS (
@@ -31,10 +32,15 @@ public sealed class DashboardTargets(Database database, ReferenceCatalog catalog
         LEFT JOIN documents d ON d.code = t.document_code
         LEFT JOIN LATERAL (
             SELECT sum(r.project_count) AS count, sum(r.amount_sum) FILTER (WHERE r.currency = 'CNY') AS amount
-            FROM project_rollup r
-            WHERE t.min_project_amount IS NULL AND r.stage = t.stage AND r.period_year = t.year
+            FROM project_rollup_sector_year r
+            WHERE t.min_project_amount IS NULL AND t.park_code IS NULL AND r.stage = t.stage AND r.period_year = t.year
               AND r.place_code IN (SELECT places_within(t.place_code))
-              AND (t.park_code IS NULL OR r.park_code = t.park_code)
+              AND (t.sector_code IS NULL OR r.sector_code IN (SELECT sectors_within(t.sector_code)))
+            UNION ALL
+            SELECT sum(r.project_count), sum(r.amount_sum) FILTER (WHERE r.currency = 'CNY')
+            FROM project_rollup r
+            WHERE t.min_project_amount IS NULL AND t.park_code IS NOT NULL AND r.stage = t.stage AND r.period_year = t.year
+              AND r.place_code IN (SELECT places_within(t.place_code)) AND r.park_code = t.park_code
               AND (t.sector_code IS NULL OR r.sector_code IN (SELECT sectors_within(t.sector_code)))
             UNION ALL
             SELECT count(*), sum(p.effective_amount) FILTER (WHERE p.currency = 'CNY')

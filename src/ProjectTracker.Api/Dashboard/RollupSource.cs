@@ -12,6 +12,8 @@ public enum RollupGrain
     Year,
     /// <summary><c>project_rollup_month</c>: the same, by month.</summary>
     Month,
+    /// <summary><c>project_rollup_sector_year</c>: stage, year, place, sector, status, currency.</summary>
+    SectorYear,
     /// <summary><c>project_rollup</c>: by month, place, sector, park, status, currency.</summary>
     Fine,
 }
@@ -29,12 +31,13 @@ public sealed class RollupSource
 
     public RollupGrain Grain { get; }
 
-    public bool HasMonths => Grain != RollupGrain.Year;
+    public bool HasMonths => Grain is RollupGrain.Month or RollupGrain.Fine;
 
     public string Table => Grain switch
     {
         RollupGrain.Year => "project_rollup_year",
         RollupGrain.Month => "project_rollup_month",
+        RollupGrain.SectorYear => "project_rollup_sector_year",
         _ => "project_rollup",
     };
 
@@ -54,11 +57,12 @@ public sealed class RollupSource
         var wholeMonths = (own.From is not { } from || from.Start.Day == 1) && (own.To is not { } to || to.End.AddDays(1).Day == 1);
         if (others != 0 || !wholeMonths) return null;
 
-        if (filter.Sector is not null || filter.Park is not null ||
-            dimensions.Any(d => d is Dimension.Sector or Dimension.SectorCategory or Dimension.Park))
-            return new RollupSource(measure, RollupGrain.Fine);
         var wholeYears = (own.From is not { } f || f.Start.Month == 1) && (own.To is not { } t || t.End.Month == 12);
-        return new RollupSource(measure, dimensions.Any(d => d is Dimension.Month or Dimension.Quarter) || !wholeYears ? RollupGrain.Month : RollupGrain.Year);
+        var byYear = wholeYears && !dimensions.Any(d => d is Dimension.Month or Dimension.Quarter);
+        if (filter.Park is not null || dimensions.Contains(Dimension.Park)) return new RollupSource(measure, RollupGrain.Fine);
+        if (filter.Sector is not null || dimensions.Any(d => d is Dimension.Sector or Dimension.SectorCategory))
+            return new RollupSource(measure, byYear ? RollupGrain.SectorYear : RollupGrain.Fine);
+        return new RollupSource(measure, byYear ? RollupGrain.Year : RollupGrain.Month);
     }
 
     /// <summary>The filter as conditions on this rollup: the columns it shares with projects, and the stage's period.</summary>

@@ -135,7 +135,7 @@ public sealed class DataGenerator(Database database, ReferenceCatalog catalog, T
 
         await transaction.CommitAsync(cancellationToken);
         await connection.ExecuteAsync(new CommandDefinition(
-            "ANALYZE projects; ANALYZE project_history; ANALYZE project_rollup; ANALYZE project_rollup_month; ANALYZE project_rollup_year",
+            "ANALYZE projects; ANALYZE project_history; ANALYZE project_rollup; ANALYZE project_rollup_sector_year; ANALYZE project_rollup_month; ANALYZE project_rollup_year",
             commandTimeout: 0, cancellationToken: cancellationToken));
         return new GenerationResult(count, history, clock.Elapsed);
     }

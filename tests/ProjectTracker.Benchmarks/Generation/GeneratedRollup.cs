@@ -94,7 +94,7 @@ internal sealed class GeneratedRollup
         var keyDefinition = await connection.ExecuteScalarAsync<string>(new CommandDefinition(
             "SELECT pg_get_constraintdef(oid) FROM pg_constraint WHERE conname = 'project_rollup_key'", cancellationToken: cancellationToken));
         await connection.ExecuteAsync(new CommandDefinition(
-            "TRUNCATE project_rollup, project_rollup_month, project_rollup_year; ALTER TABLE project_rollup DROP CONSTRAINT project_rollup_key",
+            "TRUNCATE project_rollup, project_rollup_sector_year, project_rollup_month, project_rollup_year; ALTER TABLE project_rollup DROP CONSTRAINT project_rollup_key",
             cancellationToken: cancellationToken));
         await using (var importer = await connection.BeginBinaryImportAsync("COPY project_rollup FROM STDIN (FORMAT BINARY)", cancellationToken))
         {
@@ -120,6 +120,10 @@ internal sealed class GeneratedRollup
         }
         await connection.ExecuteAsync(new CommandDefinition($"""
             ALTER TABLE project_rollup ADD CONSTRAINT project_rollup_key {keyDefinition};
+            INSERT INTO project_rollup_sector_year
+            SELECT stage, period_year, place_code, sector_code, status, currency,
+                   sum(project_count), sum(amount_sum), sum(without_amount), sum(approx_count), sum(at_least_count), sum(at_most_count)
+            FROM project_rollup GROUP BY 1, 2, 3, 4, 5, 6;
             INSERT INTO project_rollup_month
             SELECT stage, period_year, period_month, place_code, status, currency,
                    sum(project_count), sum(amount_sum), sum(without_amount), sum(approx_count), sum(at_least_count), sum(at_most_count)

@@ -17,6 +17,10 @@ public static class RollupDrift
                    count(*) FILTER (WHERE p.effective_qualifier = 'at_most') AS at_most_count
             FROM projects p CROSS JOIN LATERAL project_contributions(p) c
             GROUP BY 1, 2, 3, 4, 5, 6, 7, 8),
+        fresh_sector_year AS (
+            SELECT stage, period_year, place_code, sector_code, status, currency, sum(project_count), sum(amount_sum),
+                   sum(without_amount), sum(approx_count), sum(at_least_count), sum(at_most_count)
+            FROM fresh GROUP BY 1, 2, 3, 4, 5, 6),
         fresh_month AS (
             SELECT stage, period_year, period_month, place_code, status, currency, sum(project_count), sum(amount_sum),
                    sum(without_amount), sum(approx_count), sum(at_least_count), sum(at_most_count)
@@ -26,10 +30,13 @@ public static class RollupDrift
                    sum(without_amount), sum(approx_count), sum(at_least_count), sum(at_most_count)
             FROM fresh GROUP BY 1, 2, 3, 4, 5),
         kept AS (SELECT * FROM project_rollup WHERE project_count <> 0 OR amount_sum <> 0),
+        kept_sector_year AS (SELECT * FROM project_rollup_sector_year WHERE project_count <> 0 OR amount_sum <> 0),
         kept_month AS (SELECT * FROM project_rollup_month WHERE project_count <> 0 OR amount_sum <> 0),
         kept_year AS (SELECT * FROM project_rollup_year WHERE project_count <> 0 OR amount_sum <> 0)
         SELECT (SELECT count(*) FROM (SELECT * FROM fresh EXCEPT SELECT * FROM kept) a)
              + (SELECT count(*) FROM (SELECT * FROM kept EXCEPT SELECT * FROM fresh) b)
+             + (SELECT count(*) FROM (SELECT * FROM fresh_sector_year EXCEPT SELECT * FROM kept_sector_year) g)
+             + (SELECT count(*) FROM (SELECT * FROM kept_sector_year EXCEPT SELECT * FROM fresh_sector_year) h)
              + (SELECT count(*) FROM (SELECT * FROM fresh_month EXCEPT SELECT * FROM kept_month) c)
              + (SELECT count(*) FROM (SELECT * FROM kept_month EXCEPT SELECT * FROM fresh_month) d)
              + (SELECT count(*) FROM (SELECT * FROM fresh_year EXCEPT SELECT * FROM kept_year) e)
