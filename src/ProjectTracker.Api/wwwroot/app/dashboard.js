@@ -83,7 +83,7 @@ export async function render(main, params) {
   // Without a year in the address the dashboard opens on the year of the latest signing, so that it opens on data. That
   // is nearly always this year: its figures are asked for at once, beside the lookup, and drawn once the lookup agrees.
   const settings = settingsFrom(params, new Date().getFullYear());
-  const openingYear = params.get('year') || settings.period === 'custom' ? null : latestSigningYear();
+  const openingYear = (params.get('year') || settings.period === 'custom') ? null : latestSigningYear();
   const address = location.hash;
   const scope = scopeOf(settings.scope);
   const common = { district: settings.scope || undefined, park: settings.park || undefined, sector: settings.sector || undefined, status: settings.status.length ? settings.status : undefined };
